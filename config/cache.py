@@ -1,0 +1,273 @@
+"""The page cache: anonymous renders of the public pages, kept until content changes.
+
+What is cached: the full response of a page in ``CACHED_VIEWS`` for a visitor
+who is not logged in and carries no session or message cookie, so the page is
+the same for every such visitor (the public rules, the public content). Logged-in
+users always get a fresh render: their pages can show staff-only material, and
+nothing they see is stored. A response that sets a cookie, uses a CSRF token or
+is anything but a plain 200 is not stored either.
+
+How it stays current: a page is stored with the content version it was
+rendered under, one value per app (``methods``, ``services``, ``resources``,
+``goals``), and served only while the versions are unchanged (one read fetches
+both). Saving, deleting or relinking anything in those apps (admin, actions,
+the seed loader) moves its app's version on through Django's signals, so the
+next request builds the page again. Bulk writes that send no signals
+call ``bump_content_version()`` themselves (``generate_dataset``) or send a
+signal this module listens to (the goals import's ``figures_imported``); a
+plain ``queryset.update`` does neither. The version moves both at once and
+again when the transaction commits, so a page rendered from the old data in
+between is not kept. Pages whose text depends on the clock (an offer's "open
+now") use a short timeout.
+
+Where it is kept: Django's cache, Redis when ``REDIS_URL`` is set (shared by
+every worker and app server, so a save on one invalidates all of them), local
+memory otherwise (one process: development). A cache that is down never breaks
+a page; the page is rendered as if nothing were cached.
+"""
+
+import hashlib
+import logging
+import time
+
+from django.apps import apps as django_apps
+from django.conf import settings
+from django.core import checks
+from django.core.cache import cache
+from django.core.cache.backends import redis as redis_backend
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.translation import get_language
+
+logger = logging.getLogger(__name__)
+
+CONTENT_APPS = ("methods", "services", "resources", "goals")
+
+# Public pages whose anonymous render is the same for every anonymous visitor.
+CACHED_VIEWS = {
+    "home",
+    "search",
+    "sitemap_index",
+    "django.contrib.sitemaps.views.sitemap",
+    "services:index",
+    "services:detail",
+    "methods:index",
+    "methods:detail",
+    "resources:index",
+    "resources:detail",
+    "knowledge_sources:index",
+    "knowledge_sources:detail",
+    "goals:index",
+    "goals:plan",
+    "goals:goal",
+}
+# Seconds; pages that show what is open right now must not lag far behind.
+SHORT_TIMEOUT_VIEWS = {"services:detail"}
+SHORT_TIMEOUT = 60
+# Longer than any page is kept, so a page never outlives its version.
+VERSION_TIMEOUT = 30 * 24 * 60 * 60
+
+_VERSION_KEY = "content-version:{app}"
+_PAGE_KEY = "page:{language}:{digest}"
+_MESSAGE_COOKIE = "messages"
+
+
+def content_version(apps=CONTENT_APPS):
+    """The current content version of ``apps``, as a short string."""
+    keys = _version_keys(apps)
+    return _version(cache.get_many(keys), keys)
+
+
+def bump_content_version(*apps):
+    """Move the version of ``apps`` (all content apps if none) on, now and again
+    on commit, so no page rendered from the old content is served again."""
+    apps = apps or CONTENT_APPS
+
+    def bump():
+        # A clock value, not a counter: unique across workers without a read.
+        stamp = time.time_ns()
+        try:
+            cache.set_many(
+                {_VERSION_KEY.format(app=app): stamp for app in apps},
+                timeout=VERSION_TIMEOUT,
+            )
+        except Exception:  # noqa: BLE001 - a cache outage must not stop a save
+            logger.exception("Could not move the content version on")
+
+    bump()
+    transaction.on_commit(bump)
+
+
+def connect_signals():
+    """Invalidate on every save, delete and many-to-many change in the content
+    apps, and on the goals app's bulk imports (which send no ``post_save``).
+
+    Connected model by model: a receiver for every sender would also stop
+    Django's fast deletes everywhere (sessions, login attempts)."""
+    from goals.signals import figures_imported
+
+    for app in CONTENT_APPS:
+        for model in django_apps.get_app_config(app).get_models(
+            include_auto_created=True
+        ):
+            uid = f"config.cache.{model._meta.label_lower}"
+            post_save.connect(_content_changed, sender=model, dispatch_uid=uid)
+            post_delete.connect(_content_changed, sender=model, dispatch_uid=uid)
+            m2m_changed.connect(_links_changed, sender=model, dispatch_uid=uid)
+    figures_imported.connect(_content_changed, dispatch_uid="config.cache.import")
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve and store anonymous renders of ``CACHED_VIEWS`` (see the module).
+
+    A page is stored with the content version it was rendered under; one read
+    fetches the page and the current versions together, and the page is served
+    only if they still match."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        pending = getattr(request, "_page_cache", None)
+        if pending is not None and _storable(request, response):
+            key, version, timeout = pending
+            if getattr(response, "is_rendered", True):
+                _store(key, version, response, timeout)
+            else:
+                response.add_post_render_callback(
+                    lambda rendered: _store(key, version, rendered, timeout)
+                )
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not _cacheable_request(request):
+            return None
+        key = page_key(request)
+        version_keys = _version_keys(CONTENT_APPS)
+        try:
+            found = cache.get_many([*version_keys, key])
+        except Exception:  # noqa: BLE001 - without a cache, render the page
+            logger.exception("The page cache could not be read")
+            return None
+        version = _version(found, version_keys)
+        entry = found.get(key)
+        if entry is not None and entry[0] == version:
+            response = entry[1]
+            response["X-Page-Cache"] = "hit"
+            return response
+        timeout = (
+            SHORT_TIMEOUT
+            if request.resolver_match.view_name in SHORT_TIMEOUT_VIEWS
+            else settings.PAGE_CACHE_TIMEOUT
+        )
+        request._page_cache = (key, version, timeout)
+        return None
+
+
+def page_key(request):
+    """The key of a page: language and the full address."""
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return _PAGE_KEY.format(
+        language=get_language(),
+        digest=hashlib.sha256(address.encode("utf-8", "surrogatepass")).hexdigest(),
+    )
+
+
+class RedisCacheClient(redis_backend.RedisCacheClient):
+    """Django builds a new ``redis.Redis`` client for every cache operation, and
+    with redis-py 5 and later that costs about as much as the round trip to
+    Redis itself; this keeps one per connection pool (they are thread-safe)."""
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        clients = self.__dict__.setdefault("_clients", {})
+        client = clients.get(id(pool))
+        if client is None:
+            client = clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
+class RedisCache(redis_backend.RedisCache):
+    """Django's Redis cache with the client above (``CACHES`` in settings)."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = RedisCacheClient
+
+
+@checks.register(checks.Tags.caches, deploy=True)
+def check_shared_cache(app_configs=None, **kwargs):
+    """Several workers with a cache of their own would miss each other's saves."""
+    backend = settings.CACHES["default"]["BACKEND"]
+    if settings.PAGE_CACHE_TIMEOUT and backend.endswith("LocMemCache"):
+        return [
+            checks.Warning(
+                "The page cache is in local memory: with more than one worker, a "
+                "save in one leaves stale pages in the others.",
+                hint="Set REDIS_URL, or PAGE_CACHE_TIMEOUT=0 to switch the page "
+                "cache off.",
+                id="config.W001",
+            )
+        ]
+    return []
+
+
+# Helpers.
+
+
+def _content_changed(sender, **kwargs):
+    app = sender._meta.app_label
+    if app in CONTENT_APPS:
+        bump_content_version(app)
+
+
+def _links_changed(sender, action, **kwargs):
+    if action.startswith("post_"):
+        _content_changed(sender)
+
+
+def _cacheable_request(request):
+    if not settings.PAGE_CACHE_TIMEOUT or request.method not in ("GET", "HEAD"):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False
+    if _MESSAGE_COOKIE in request.COOKIES:
+        return False
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.view_name not in CACHED_VIEWS:
+        return False
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
+
+
+def _storable(request, response):
+    if request.method != "GET" or response.status_code != 200:
+        return False
+    if response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False  # the page holds a token meant for this visitor only
+    cache_control = response.get("Cache-Control", "")
+    if "private" in cache_control or "no-store" in cache_control:
+        return False
+    # A view that read the user (a login link with ``next``) is still the same
+    # for every anonymous visitor; one that logged someone in is not.
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
+
+
+def _version_keys(apps):
+    return [_VERSION_KEY.format(app=app) for app in apps]
+
+
+def _version(found, keys):
+    return ".".join(str(found.get(key, 0)) for key in keys)
+
+
+def _store(key, version, response, timeout):
+    try:
+        cache.set(key, (version, response), timeout)
+    except Exception:  # noqa: BLE001 - a page that cannot be stored is still served
+        logger.exception("The page cache could not be written")

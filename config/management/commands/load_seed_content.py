@@ -1,0 +1,52 @@
+"""Load the municipality's documents, kept as data files in each app, into the
+database. A second run changes nothing; ``--update`` rewrites edited rows from the
+files and reports what it changes."""
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from goals import seed as goals_seed
+from methods import seed as methods_seed
+from methods.seeding import SeedError, SeedLoader
+from resources import seed as resources_seed
+from services import seed as services_seed
+
+# Apps in the order their references allow.
+APPS = (methods_seed, services_seed, resources_seed, goals_seed)
+
+
+class Command(BaseCommand):
+    help = "Indlæser grundindholdet fra datafilerne i hver app."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--update",
+            action="store_true",
+            help="Overskriv rækker, der er ændret i admin, med indholdet fra filerne.",
+        )
+
+    def handle(self, *args, update=False, **options):
+        loader = SeedLoader(update=update)
+        try:
+            with transaction.atomic():
+                for app in APPS:
+                    app.load(loader)
+        except SeedError as error:
+            raise CommandError(str(error)) from error
+        self._report(loader)
+
+    def _report(self, loader):
+        if loader.created:
+            for label, count in sorted(loader.created.items()):
+                self.stdout.write(
+                    _("Oprettet: %(count)s %(label)s")
+                    % {"count": count, "label": label}
+                )
+        for label, field, old, new in loader.changes:
+            self.stdout.write(
+                _("Ændret: %(label)s, %(field)s: %(old)r → %(new)r")
+                % {"label": label, "field": field, "old": old, "new": new}
+            )
+        if not loader.created and not loader.changes:
+            self.stdout.write(_("Intet at indlæse: indholdet er allerede på plads."))

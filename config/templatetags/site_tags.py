@@ -1,0 +1,34 @@
+"""Template tags for the site frame (base layout) and site search."""
+
+from django import template
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+@register.tag
+def capture(parser, token):
+    """Render the enclosed template into a variable, so a layout can test whether
+    a block was filled before wrapping it:
+    ``{% capture as name %}...{% endcapture %}``.
+    Blocks inside keep working: ``{% extends %}`` finds them through ``nodelist``.
+    """
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError(
+            "Usage: {% capture as variable %}...{% endcapture %}"
+        )
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])
+
+
+class CaptureNode(template.Node):
+    def __init__(self, nodelist, name):
+        self.nodelist = nodelist
+        self.name = name
+
+    def render(self, context):
+        # The enclosed nodes were rendered with autoescaping, so the result is safe.
+        context[self.name] = mark_safe(self.nodelist.render(context).strip())  # noqa: S308
+        return ""

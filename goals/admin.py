@@ -1,0 +1,445 @@
+"""The managers' admin: plans, and goals with their baseline, targets and
+measurements inline; spreadsheet import/export; change history with restore."""
+
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminURLFieldWidget
+from django.db import models
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from import_export.admin import ExportActionMixin, ImportExportMixin
+from import_export.forms import ImportForm
+from simple_history.admin import SimpleHistoryAdmin
+
+from methods.admin_mixins import SafeAdminMixin
+
+from .formats import FORMATS
+from .forms import (
+    BaselineForm,
+    FigureFormSet,
+    MeasurementForm,
+    MeasurementFormSet,
+    TargetForm,
+    TargetFormSet,
+)
+from .models import (
+    Baseline,
+    FocusArea,
+    Goal,
+    GoalTheme,
+    Initiative,
+    Measurement,
+    Plan,
+    PlanKeyFigure,
+    Target,
+)
+from .progress import Status, format_change, format_value
+from .resources import GoalResource, MeasurementResource, TargetResource
+
+# Addresses typed without a scheme get https:// (Django 6's default, chosen now).
+URL_FIELD = {models.URLField: {"widget": AdminURLFieldWidget, "assume_scheme": "https"}}
+
+STATUS_SYMBOLS = {
+    Status.ACHIEVED: "✓",
+    Status.ON_TRACK: "→",
+    Status.BEHIND: "!",
+    Status.NO_DATA: "–",
+}
+
+
+class GoalsImportForm(ImportForm):
+    class Media:
+        # The import page shows the form's media only.
+        css = {"all": ["css/goals-admin.css"]}
+
+
+class SpreadsheetAdminMixin(ImportExportMixin, ExportActionMixin):
+    """Import (two steps: a dry run shows every row's change, then confirm) and
+    export, including an action that exports the selected rows."""
+
+    import_formats = FORMATS
+    export_formats = FORMATS
+    import_form_class = GoalsImportForm
+
+
+# Plans ---------------------------------------------------------------------------
+
+
+class FocusAreaInline(SafeAdminMixin, admin.StackedInline):
+    model = FocusArea
+    extra = 0
+
+
+class PlanKeyFigureInline(SafeAdminMixin, admin.TabularInline):
+    model = PlanKeyFigure
+    extra = 0
+
+
+class InitiativeInline(SafeAdminMixin, admin.TabularInline):
+    model = Initiative
+    extra = 0
+    fields = ["title", "focus_area", "owner", "timing", "start_date", "status"]
+    show_change_link = True
+
+
+@admin.register(Plan)
+class PlanAdmin(SafeAdminMixin, SimpleHistoryAdmin):
+    formfield_overrides = URL_FIELD
+    list_display = ["title", "kind", "owner", "period_start", "period_end"]
+    list_filter = ["kind", "owner"]
+    search_fields = ["title", "summary"]
+    list_select_related = ["owner"]
+    autocomplete_fields = ["owner"]
+    inlines = [FocusAreaInline, InitiativeInline, PlanKeyFigureInline]
+
+
+@admin.register(FocusArea)
+class FocusAreaAdmin(SafeAdminMixin, admin.ModelAdmin):
+    list_display = ["__str__", "plan"]
+    list_filter = ["plan"]
+    search_fields = ["title", "why", "goal", "how"]
+    list_select_related = ["plan"]
+    autocomplete_fields = ["plan"]
+
+
+@admin.register(Initiative)
+class InitiativeAdmin(SafeAdminMixin, admin.ModelAdmin):
+    list_display = ["title", "plan", "owner", "timing", "status"]
+    list_filter = ["status", "plan"]
+    search_fields = ["title", "owner", "description"]
+    list_select_related = ["plan"]
+    autocomplete_fields = ["plan", "focus_area"]
+
+
+@admin.register(GoalTheme)
+class GoalThemeAdmin(SafeAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "order"]
+    search_fields = ["name"]
+
+
+@admin.register(PlanKeyFigure)
+class PlanKeyFigureAdmin(SafeAdminMixin, admin.ModelAdmin):
+    list_display = ["label", "value", "unit", "year", "plan"]
+    list_filter = ["plan"]
+    search_fields = ["label"]
+    list_select_related = ["plan"]
+    autocomplete_fields = ["plan"]
+
+
+# Goals ---------------------------------------------------------------------------
+
+
+class StatusFilter(admin.SimpleListFilter):
+    """Status is computed (goals/progress.py), so it is filtered in Python: one
+    query each for goals, targets and measurements, whatever their number."""
+
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return [(status.value, status.label) for status in Status]
+
+    def queryset(self, request, queryset):
+        if self.value() not in set(Status):
+            return queryset
+        goals = queryset.select_related("baseline").prefetch_related(
+            "targets", "measurements"
+        )
+        wanted = [goal.pk for goal in goals if goal.progress.status == self.value()]
+        return queryset.filter(pk__in=wanted)
+
+
+class PeriodInlineMixin:
+    @admin.display(description=_("læst som"))
+    def parsed_period(self, obj):
+        if not (obj and obj.period_start and obj.period_end):
+            return "–"
+        return "{} – {}".format(
+            date_format(obj.period_start, "j. F Y"),
+            date_format(obj.period_end, "j. F Y"),
+        )
+
+
+class BaselineInline(SafeAdminMixin, PeriodInlineMixin, admin.StackedInline):
+    model = Baseline
+    form = BaselineForm
+    formset = FigureFormSet
+    extra = 1
+    max_num = 1
+    fields = [
+        ("value", "n"),
+        ("period_label", "parsed_period"),
+        "period_start",
+        "period_end",
+        ("scope", "source"),
+    ]
+    readonly_fields = ["parsed_period"]
+
+
+class TargetInline(SafeAdminMixin, admin.TabularInline):
+    model = Target
+    form = TargetForm
+    formset = TargetFormSet
+    extra = 1
+    fields = ["year", "value", "note", "plan_period"]
+    readonly_fields = ["plan_period"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("goal__plan")
+
+    @admin.display(description=_("i forhold til planen"))
+    def plan_period(self, obj):
+        if not (obj and obj.pk):
+            return ""
+        plan = obj.goal.plan
+        if obj.is_beyond_plan(plan):
+            return format_html(
+                "<strong>{}</strong>",
+                _("Efter planperioden (%(period)s)") % {"period": plan.period_label},
+            )
+        return _("Inden for planperioden")
+
+
+class MeasurementInline(SafeAdminMixin, PeriodInlineMixin, admin.TabularInline):
+    model = Measurement
+    form = MeasurementForm
+    formset = MeasurementFormSet
+    extra = 1
+    fields = [
+        "period_label",
+        "parsed_period",
+        "period_start",
+        "period_end",
+        "value",
+        "n",
+        "source",
+        "comment",
+    ]
+    readonly_fields = ["parsed_period"]
+
+
+@admin.register(Goal)
+class GoalAdmin(SafeAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [GoalResource]
+    # The plan's long title is in the filter beside the list, not in a column.
+    list_display = [
+        "title",
+        "status_column",
+        "latest_column",
+        "level",
+        "beyond_plan_column",
+        "code",
+    ]
+    list_filter = ["plan", "level", "theme", StatusFilter, "responsible_offers"]
+    search_fields = ["title", "code", "definition", "plan__title"]
+    autocomplete_fields = [
+        "plan",
+        "theme",
+        "focus_area",
+        "responsible_offers",
+        "supports",
+    ]
+    readonly_fields = ["progress_summary", "plan_period_note"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "plan",
+                    "code",
+                    "title",
+                    ("level", "theme"),
+                    "focus_area",
+                    ("unit", "direction"),
+                    "supports",
+                    "responsible_offers",
+                    "order",
+                ]
+            },
+        ),
+        (_("Beskrivelse"), {"fields": ["definition", "data_source", "narrative"]}),
+        (_("Status (beregnet)"), {"fields": ["progress_summary", "plan_period_note"]}),
+    ]
+    inlines = [BaselineInline, TargetInline, MeasurementInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("plan", "theme", "baseline")
+            .prefetch_related("targets", "measurements")
+        )
+
+    def _create_formsets(self, request, obj, change):
+        # The targets are checked against the baseline as submitted in the same
+        # form, not the saved one (Django offers no public hook between inlines).
+        formsets, inlines = super()._create_formsets(request, obj, change)
+        baseline = next((f for f in formsets if f.model is Baseline), None)
+        for formset in formsets:
+            if isinstance(formset, TargetFormSet) and formset.is_bound:
+                formset.baseline_formset = baseline
+        return formsets, inlines
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        goal = form.instance
+        beyond = [t.year for t in goal.targets.all() if t.is_beyond_plan(goal.plan)]
+        if beyond:
+            messages.warning(
+                request,
+                ngettext(
+                    "Målsætningen for %(years)s ligger efter planperioden "
+                    "%(period)s. Det er tilladt, fx for nationale mål, og vises "
+                    "sådan på siden.",
+                    "Målsætningerne for %(years)s ligger efter planperioden "
+                    "%(period)s. Det er tilladt, fx for nationale mål, og vises "
+                    "sådan på siden.",
+                    len(beyond),
+                )
+                % {
+                    "years": ", ".join(str(y) for y in beyond),
+                    "period": goal.plan.period_label,
+                },
+            )
+
+    @admin.display(description=_("status"))
+    def status_column(self, goal):
+        status = goal.progress.status
+        return f"{STATUS_SYMBOLS[status]} {status.label}"
+
+    @admin.display(description=_("seneste resultat"))
+    def latest_column(self, goal):
+        latest = goal.progress.latest
+        if latest is None:
+            return "–"
+        return f"{format_value(goal.unit, latest.value)} ({latest.label})"
+
+    @admin.display(description=_("mål efter planperioden"))
+    def beyond_plan_column(self, goal):
+        years = [str(t.year) for t in goal.targets_beyond_plan()]
+        return ", ".join(years) or "–"
+
+    @admin.display(description=_("fremskridt"))
+    def progress_summary(self, goal):
+        if not goal.pk:
+            return _("Beregnes, når målet er gemt.")
+        progress = goal.progress
+        lines = [
+            (_("Status"), f"{STATUS_SYMBOLS[progress.status]} {progress.status.label}")
+        ]
+        if progress.latest:
+            lines.append(
+                (
+                    _("Seneste resultat"),
+                    f"{format_value(goal.unit, progress.latest.value)} "
+                    f"({progress.latest.label})",
+                )
+            )
+        if progress.change is not None:
+            lines.append(
+                (
+                    _("Siden %(label)s") % {"label": progress.previous.label},
+                    f"{format_change(goal.unit, progress.change)} "
+                    f"({progress.trend.label})",
+                )
+            )
+        if progress.next_target and progress.percent_of_next is not None:
+            lines.append(
+                (
+                    _("Mod målet for %(year)s") % {"year": progress.next_target.year},
+                    f"{progress.percent_of_next} %",
+                )
+            )
+        if progress.earlier_results:
+            lines.append(
+                (
+                    _("Tæller ikke med"),
+                    _("Målinger fra før eller samme periode som udgangspunktet: %(p)s")
+                    % {"p": ", ".join(r.label for r in progress.earlier_results)},
+                )
+            )
+        return format_html(
+            "<dl>{}</dl>",
+            format_html_join("", "<dt>{}</dt><dd>{}</dd>", lines),
+        )
+
+    @admin.display(description=_("planperioden"))
+    def plan_period_note(self, goal):
+        if not goal.pk:
+            return "–"
+        beyond = [str(t.year) for t in goal.targets_beyond_plan()]
+        if not beyond:
+            return _("Alle målsætninger ligger inden for planperioden %(period)s.") % {
+                "period": goal.plan.period_label
+            }
+        return format_html(
+            "<strong>{}</strong>",
+            _(
+                "Målsætning for %(years)s ligger efter planperioden %(period)s. "
+                "Det er tilladt, fx for nationale mål."
+            )
+            % {"years": ", ".join(beyond), "period": goal.plan.period_label},
+        )
+
+
+@admin.register(Baseline)
+class BaselineAdmin(SafeAdminMixin, SimpleHistoryAdmin):
+    form = BaselineForm
+    list_display = ["goal", "period_label", "value", "n", "scope"]
+    list_filter = ["scope"]
+    search_fields = ["goal__title", "goal__code"]
+    list_select_related = ["goal"]
+    autocomplete_fields = ["goal"]
+    fields = [
+        "goal",
+        "value",
+        "period_label",
+        "period_start",
+        "period_end",
+        "n",
+        "scope",
+        "source",
+    ]
+
+
+@admin.register(Target)
+class TargetAdmin(SafeAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [TargetResource]
+    form = TargetForm
+    list_display = ["goal", "year", "value", "plan_column"]
+    list_filter = ["year", "goal__plan"]
+    search_fields = ["goal__title", "goal__code"]
+    list_select_related = ["goal__plan"]
+    autocomplete_fields = ["goal"]
+    fields = ["goal", "year", "value", "note"]
+
+    @admin.display(description=_("plan"))
+    def plan_column(self, target):
+        return target.goal.plan
+
+
+@admin.register(Measurement)
+class MeasurementAdmin(SafeAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [MeasurementResource]
+    form = MeasurementForm
+    list_display = ["goal", "period_label", "value", "n", "plan_column"]
+    list_filter = ["goal__plan"]
+    search_fields = ["goal__title", "goal__code", "period_label"]
+    list_select_related = ["goal__plan"]
+    autocomplete_fields = ["goal"]
+    date_hierarchy = "period_end"
+    fields = [
+        "goal",
+        "period_label",
+        "period_start",
+        "period_end",
+        "value",
+        "n",
+        "source",
+        "comment",
+    ]
+
+    @admin.display(description=_("plan"))
+    def plan_column(self, measurement):
+        return measurement.goal.plan

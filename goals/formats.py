@@ -1,0 +1,131 @@
+"""Spreadsheet files as Danish offices make them, for django-import-export.
+
+CSV from a Danish Excel is separated by semicolons, uses a decimal comma and is
+saved as UTF-8 (with or without a byte-order mark) or as Windows-1252; “Unicode
+text” is UTF-16 with tabs. XLSX cells typed as “47,5 %” hold 0.475. These
+formats read all of them and write what a Danish Excel opens correctly:
+semicolon-separated UTF-8 with a byte-order mark, and XLSX.
+"""
+
+import codecs
+import csv
+import io
+from decimal import Decimal
+
+import tablib
+from django.utils.translation import gettext as _
+from import_export.formats import base_formats
+
+DELIMITERS = (";", ",", "\t")
+
+
+class SpreadsheetError(ValueError):
+    """The file cannot be read as a table; the message is Danish."""
+
+
+class DanishCSV(base_formats.CSV):
+    """Reads bytes, finds encoding and separator itself; writes ``;`` and BOM."""
+
+    def is_binary(self):
+        # The admin then hands over the file's bytes undecoded: the encoding is
+        # found here, not assumed.
+        return True
+
+    def get_read_mode(self):
+        return "rb"
+
+    def get_content_type(self):
+        return "text/csv; charset=utf-8"
+
+    def create_dataset(self, in_stream, **kwargs):
+        text = decode(in_stream)
+        lines = text.splitlines()
+        if not lines:
+            raise SpreadsheetError(_("Filen er tom."))
+        delimiter = guess_delimiter(lines[0])
+        rows = [
+            row
+            for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+            if any(cell.strip() for cell in row)
+        ]
+        return _dataset(rows)
+
+    def export_data(self, dataset, **kwargs):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+        writer.writerow(dataset.headers)
+        writer.writerows(dataset)
+        return codecs.BOM_UTF8 + buffer.getvalue().encode("utf-8")
+
+
+class DanishXLSX(base_formats.XLSX):
+    """The first sheet; percent-formatted cells as the percentage they show."""
+
+    def create_dataset(self, in_stream):
+        import openpyxl
+
+        try:
+            book = openpyxl.load_workbook(
+                io.BytesIO(in_stream), read_only=True, data_only=True
+            )
+        except Exception as error:  # openpyxl raises many kinds for a bad file
+            raise SpreadsheetError(
+                _("Filen kan ikke læses som et Excel-ark (xlsx).")
+            ) from error
+        rows = [
+            [_cell_value(cell) for cell in row]
+            for row in book.active.iter_rows()
+            if any(cell.value not in (None, "") for cell in row)
+        ]
+        book.close()
+        return _dataset(rows)
+
+
+FORMATS = [DanishCSV, DanishXLSX]
+
+
+def decode(data):
+    """Text from bytes: UTF-8/UTF-16 by their byte-order mark, else UTF-8, else
+    Windows-1252 (what a Danish Excel saves as “CSV (semikolonsepareret)”)."""
+    if isinstance(data, str):
+        return data.removeprefix("\ufeff")
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def guess_delimiter(header_line):
+    """The separator used in the header row: headers hold no decimal commas."""
+    counts = {d: header_line.count(d) for d in DELIMITERS}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ";"
+
+
+def _dataset(rows):
+    if not rows:
+        raise SpreadsheetError(_("Filen er tom."))
+    headers = [str(cell).strip() if cell is not None else "" for cell in rows[0]]
+    # Spreadsheets often carry empty columns to the right of the table.
+    while headers and not headers[-1]:
+        headers.pop()
+    width = len(headers)
+    dataset = tablib.Dataset(headers=headers)
+    for row in rows[1:]:
+        cells = list(row[:width]) + [""] * (width - len(row))
+        dataset.append(cells)
+    return dataset
+
+
+def _cell_value(cell):
+    value = cell.value
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    number = Decimal(str(value))
+    if "%" in (getattr(cell, "number_format", "") or ""):
+        number *= 100
+    return number

@@ -1,0 +1,575 @@
+"""Plans, their focus areas and initiatives, and goals with their figures.
+
+Progress and status are computed from baselines, targets and measurements
+(see goals/progress.py); they are never stored.
+"""
+
+from functools import cached_property
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from methods.fields import SearchDocumentField, URLField
+from methods.models import SluggedModel, TimestampedModel
+
+from . import progress
+from .periods import PeriodError, format_period, parse_period
+
+YEAR_RANGE = models.Q(year__gte=1900, year__lte=2200)
+
+
+class Plan(SluggedModel, TimestampedModel):
+    slug_source_field = "title"
+
+    class Kind(models.TextChoices):
+        STRATEGY = "strategy", _("Strategisk plan")
+        SECTOR_PLAN = "sector_plan", _("Sektorplan")
+        AGREEMENT = "agreement", _("Aftale")
+        DEVELOPMENT_PLAN = "development_plan", _("Udviklingsplan")
+
+    title = models.CharField(_("titel"), max_length=250, unique=True)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    owner = models.ForeignKey(
+        "services.Organisation",
+        verbose_name=_("ejer"),
+        on_delete=models.PROTECT,
+        related_name="plans",
+    )
+    period_start = models.PositiveSmallIntegerField(_("gælder fra år"))
+    period_end = models.PositiveSmallIntegerField(_("gælder til år"))
+    summary = models.TextField(_("resumé"), blank=True)
+    mission = models.TextField(_("mission"), blank=True)
+    vision = models.TextField(_("vision"), blank=True)
+    values = models.TextField(_("værdier"), blank=True)
+    approved_on = models.DateField(_("godkendt"), null=True, blank=True)
+    approved_by = models.CharField(_("godkendt af"), max_length=200, blank=True)
+    document_url = URLField(_("planen som dokument"), max_length=300, blank=True)
+    # The weighted full-text document, written by the database (methods/fields.py).
+    search_vector = SearchDocumentField()
+
+    history = HistoricalRecords(
+        excluded_fields=["created_at", "updated_at", "search_vector"],
+        verbose_name=_("historik for plan"),
+        verbose_name_plural=_("historik for planer"),
+    )
+
+    class Meta:
+        verbose_name = _("plan")
+        verbose_name_plural = _("planer")
+        ordering = ["-period_start", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(period_end__gte=models.F("period_start")),
+                name="plan_period_ordered",
+                violation_error_message=_(
+                    "Planperioden skal slutte efter, den begynder."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(period_start__gte=1900, period_end__lte=2200),
+                name="plan_period_plausible",
+                violation_error_message=_("Årstallene skal ligge mellem 1900 og 2200."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("goals:plan", kwargs={"slug": self.slug})
+
+    @property
+    def period_label(self):
+        if self.period_start == self.period_end:
+            return str(self.period_start)
+        return f"{self.period_start}–{self.period_end}"
+
+
+class PlanKeyFigure(models.Model):
+    """A figure a plan states about its target group, e.g. citizens per offer type."""
+
+    plan = models.ForeignKey(
+        Plan,
+        verbose_name=_("plan"),
+        on_delete=models.CASCADE,
+        related_name="key_figures",
+    )
+    label = models.CharField(_("betegnelse"), max_length=250)
+    value = models.DecimalField(_("værdi"), max_digits=14, decimal_places=2)
+    unit = models.CharField(_("enhed"), max_length=40, blank=True)
+    year = models.PositiveSmallIntegerField(_("år"), null=True, blank=True)
+    note = models.CharField(_("bemærkning"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+
+    class Meta:
+        verbose_name = _("nøgletal i planen")
+        verbose_name_plural = _("nøgletal i planen")
+        ordering = ["plan", "order", "label"]
+
+    def __str__(self):
+        return self.label
+
+
+class FocusArea(models.Model):
+    plan = models.ForeignKey(
+        Plan,
+        verbose_name=_("plan"),
+        on_delete=models.CASCADE,
+        related_name="focus_areas",
+    )
+    number = models.PositiveSmallIntegerField(_("nummer"))
+    title = models.CharField(_("titel"), max_length=250)
+    why = models.TextField(_("hvorfor"), blank=True)
+    goal = models.TextField(_("målet"), blank=True)
+    how = models.TextField(_("sådan gør vi"), blank=True)
+
+    class Meta:
+        verbose_name = _("fokusområde")
+        verbose_name_plural = _("fokusområder")
+        ordering = ["plan", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "number"],
+                name="unique_focus_area_number_per_plan",
+                violation_error_message=_(
+                    "Planen har allerede et fokusområde med det nummer."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+
+class Initiative(models.Model):
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planlagt")
+        IN_PROGRESS = "in_progress", _("I gang")
+        COMPLETED = "completed", _("Gennemført")
+        CANCELLED = "cancelled", _("Opgivet")
+
+    plan = models.ForeignKey(
+        Plan,
+        verbose_name=_("plan"),
+        on_delete=models.CASCADE,
+        related_name="initiatives",
+    )
+    focus_area = models.ForeignKey(
+        FocusArea,
+        verbose_name=_("fokusområde"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="initiatives",
+    )
+    title = models.CharField(_("titel"), max_length=300)
+    description = models.TextField(_("beskrivelse"), blank=True)
+    expected_result = models.TextField(_("forventet resultat"), blank=True)
+    owner = models.CharField(_("ansvarlig"), max_length=250, blank=True)
+    timing = models.CharField(
+        _("tidsplan, som planen angiver den"),
+        max_length=200,
+        blank=True,
+        help_text=_("Fx “1. kvartal 2018”."),
+    )
+    start_date = models.DateField(_("start"), null=True, blank=True)
+    end_date = models.DateField(_("slut"), null=True, blank=True)
+    evaluation = models.CharField(_("evaluering"), max_length=300, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PLANNED
+    )
+    order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+
+    class Meta:
+        verbose_name = _("indsats")
+        verbose_name_plural = _("indsatser")
+        ordering = ["plan", "order", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(start_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="initiative_period_ordered",
+                violation_error_message=_("Slutdatoen skal ligge efter startdatoen."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class GoalTheme(SluggedModel):
+    name = models.CharField(_("navn"), max_length=120, unique=True)
+    order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+
+    class Meta:
+        verbose_name = _("måltema")
+        verbose_name_plural = _("måltemaer")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Goal(TimestampedModel):
+    class Level(models.TextChoices):
+        NATIONAL = "national", _("Nationalt mål")
+        CENTRE = "centre", _("Centermål")
+        OFFER = "offer", _("Tilbudsmål")
+
+    class Unit(models.TextChoices):
+        PERCENT = "percent", _("Procent")
+        COUNT = "count", _("Antal")
+        AMOUNT = "amount", _("Beløb i kroner")
+
+    class Direction(models.TextChoices):
+        INCREASE = "increase", _("Højere er bedre")
+        DECREASE = "decrease", _("Lavere er bedre")
+
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="goals"
+    )
+    code = models.SlugField(
+        _("kode"),
+        max_length=80,
+        help_text=_("Målets faste nøgle i planen, bruges ved import og i adressen."),
+    )
+    title = models.CharField(_("titel"), max_length=400)
+    level = models.CharField(_("niveau"), max_length=10, choices=Level.choices)
+    theme = models.ForeignKey(
+        GoalTheme,
+        verbose_name=_("måltema"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="goals",
+    )
+    focus_area = models.ForeignKey(
+        FocusArea,
+        verbose_name=_("fokusområde"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="goals",
+    )
+    unit = models.CharField(_("enhed"), max_length=10, choices=Unit.choices)
+    direction = models.CharField(
+        _("retning"),
+        max_length=10,
+        choices=Direction.choices,
+        default=Direction.INCREASE,
+    )
+    definition = models.TextField(_("definition"), blank=True)
+    data_source = models.CharField(_("datakilde"), max_length=300, blank=True)
+    responsible_offers = models.ManyToManyField(
+        "services.Offer",
+        verbose_name=_("ansvarlige tilbud"),
+        blank=True,
+        related_name="goals",
+    )
+    supports = models.ForeignKey(
+        "self",
+        verbose_name=_("understøtter nationalt mål"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="supporting_goals",
+    )
+    narrative = models.TextField(
+        _("fortælling"), blank=True, help_text=_("Hvad ligger bag udviklingen?")
+    )
+    order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+    # The weighted full-text document, written by the database (methods/fields.py).
+    search_vector = SearchDocumentField()
+
+    history = HistoricalRecords(
+        excluded_fields=["created_at", "updated_at", "search_vector"],
+        verbose_name=_("historik for mål"),
+        verbose_name_plural=_("historik for mål"),
+    )
+
+    class Meta:
+        verbose_name = _("mål")
+        verbose_name_plural = _("mål")
+        ordering = ["plan", "order", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "code"],
+                name="unique_goal_code_per_plan",
+                violation_error_message=_("Planen har allerede et mål med den kode."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("goals:goal", kwargs={"plan": self.plan.slug, "code": self.code})
+
+    @cached_property
+    def progress(self):
+        """Progress and status (goals/progress.py) from the goal's figures.
+
+        Reads ``baseline``, ``targets`` and ``measurements``: select and prefetch
+        them (goals.selectors) to keep a page's query count fixed.
+        """
+        return progress.evaluate(self.figures())
+
+    def figures(self):
+        baseline = getattr(self, "baseline", None)
+        return progress.GoalFigures(
+            unit=self.unit,
+            direction=self.direction,
+            baseline=baseline.as_result() if baseline else None,
+            targets=tuple(t.as_target_value() for t in self.targets.all()),
+            measurements=tuple(m.as_result() for m in self.measurements.all()),
+        )
+
+    def targets_beyond_plan(self):
+        """Targets after the plan's period: allowed (national goals run longer)."""
+        return [t for t in self.targets.all() if t.is_beyond_plan(self.plan)]
+
+
+def validate_value_for_unit(goal, value, field="value"):
+    """A percentage lies between 0 and 100; counts and amounts are not negative."""
+    if goal is None or value is None:
+        return
+    if goal.unit == Goal.Unit.PERCENT and not 0 <= value <= 100:
+        raise ValidationError(
+            {field: _("En procentsats skal ligge mellem 0 og 100.")}, code="percent"
+        )
+    if value < 0:
+        raise ValidationError(
+            {field: _("Værdien kan ikke være negativ.")}, code="negative"
+        )
+
+
+class Figure(models.Model):
+    """What baselines, targets and measurements share: a value for a goal."""
+
+    value = models.DecimalField(_("værdi"), max_digits=14, decimal_places=2)
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        validate_value_for_unit(self.goal_or_none(), self.value)
+
+    def goal_or_none(self):
+        """The goal, also when it is new and unsaved (an admin add form)."""
+        field = self._meta.get_field("goal")
+        if field.is_cached(self):
+            return field.get_cached_value(self)
+        return self.goal if self.goal_id else None
+
+
+class Period(models.Model):
+    """A measured period: a year, a school year, or months across two years."""
+
+    period_label = models.CharField(
+        _("periode"),
+        max_length=60,
+        help_text=_("Fx “2017”, “2017/2018”, “dec. 2017-maj 2018”."),
+    )
+    period_start = models.DateField(_("periodens start"))
+    period_end = models.DateField(_("periodens slutning"))
+    n = models.PositiveIntegerField(
+        _("N (antal opgjort)"),
+        null=True,
+        blank=True,
+        help_text=_("Hvor mange tallet bygger på."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def year(self):
+        return self.period_end.year
+
+    def clean_fields(self, exclude=None):
+        # A label without dates (a shell, a script) is read as if it were typed,
+        # before the required dates are checked.
+        errors = {}
+        if self.period_label and not (self.period_start and self.period_end):
+            try:
+                self.period_start, self.period_end = parse_period(self.period_label)
+            except PeriodError as error:
+                errors["period_label"] = [str(error)]
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def as_result(self):
+        return progress.Result(
+            value=self.value,
+            start=self.period_start,
+            end=self.period_end,
+            label=self.period_label,
+            n=self.n,
+        )
+
+    @property
+    def period_text(self):
+        """A label ``parse_period`` reads back as this period (for exports)."""
+        try:
+            if parse_period(self.period_label) == (self.period_start, self.period_end):
+                return self.period_label
+        except PeriodError:
+            pass
+        return format_period(self.period_start, self.period_end)
+
+
+class Baseline(Figure, Period):
+    class Scope(models.TextChoices):
+        NATIONAL = "national", _("Hele landet")
+        MUNICIPALITY = "municipality", _("Kommunen")
+        CENTRE = "centre", _("Centret")
+        OFFER = "offer", _("Tilbuddet")
+
+    goal = models.OneToOneField(
+        Goal, verbose_name=_("mål"), on_delete=models.CASCADE, related_name="baseline"
+    )
+    scope = models.CharField(
+        _("opgjort for"),
+        max_length=14,
+        choices=Scope.choices,
+        default=Scope.MUNICIPALITY,
+    )
+    source = models.CharField(_("kilde"), max_length=300, blank=True)
+
+    history = HistoricalRecords(
+        verbose_name=_("historik for udgangspunkt"),
+        verbose_name_plural=_("historik for udgangspunkter"),
+    )
+
+    class Meta:
+        verbose_name = _("udgangspunkt")
+        verbose_name_plural = _("udgangspunkter")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(period_end__gte=models.F("period_start")),
+                name="baseline_period_ordered",
+                violation_error_message=_("Perioden skal slutte efter, den begynder."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.goal}: {self.value} ({self.period_label})"
+
+
+class Target(Figure):
+    goal = models.ForeignKey(
+        Goal, verbose_name=_("mål"), on_delete=models.CASCADE, related_name="targets"
+    )
+    year = models.PositiveSmallIntegerField(_("år"))
+    note = models.CharField(_("bemærkning"), max_length=300, blank=True)
+
+    history = HistoricalRecords(
+        verbose_name=_("historik for målsætning"),
+        verbose_name_plural=_("historik for målsætninger"),
+    )
+
+    class Meta:
+        verbose_name = _("målsætning")
+        verbose_name_plural = _("målsætninger")
+        ordering = ["goal", "year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["goal", "year"],
+                name="unique_target_year_per_goal",
+                violation_error_message=_(
+                    "Målet har allerede en målsætning for det år."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=YEAR_RANGE,
+                name="target_year_plausible",
+                violation_error_message=_("Året skal ligge mellem 1900 og 2200."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.goal}: {self.value} ({self.year})"
+
+    def clean(self):
+        super().clean()
+        baseline_year = self.baseline_year()
+        if baseline_year is not None and self.year is not None:
+            if self.year < baseline_year:
+                raise ValidationError(
+                    {"year": target_before_baseline_message(baseline_year)},
+                    code="before_baseline",
+                )
+
+    def baseline_year(self):
+        """The year of the goal's baseline, or None.
+
+        A form that edits the baseline in the same submission as its targets (the
+        admin's goal page) sets ``submitted_baseline_year``, since the saved
+        baseline is about to change.
+        """
+        if hasattr(self, "submitted_baseline_year"):
+            return self.submitted_baseline_year
+        goal = self.goal_or_none()
+        if goal is None or goal.pk is None:
+            return None
+        baseline = getattr(goal, "baseline", None)
+        return baseline.year if baseline else None
+
+    def is_beyond_plan(self, plan):
+        return self.year is not None and self.year > plan.period_end
+
+    def as_target_value(self):
+        return progress.TargetValue(year=self.year, value=self.value)
+
+
+def target_before_baseline_message(baseline_year):
+    return _("Målsætningen kan ikke ligge før udgangspunktets år (%(year)s).") % {
+        "year": baseline_year
+    }
+
+
+class Measurement(Figure, Period):
+    goal = models.ForeignKey(
+        Goal,
+        verbose_name=_("mål"),
+        on_delete=models.CASCADE,
+        related_name="measurements",
+    )
+    source = models.CharField(_("kilde"), max_length=300, blank=True)
+    comment = models.TextField(_("kommentar"), blank=True)
+
+    history = HistoricalRecords(
+        verbose_name=_("historik for måling"),
+        verbose_name_plural=_("historik for målinger"),
+    )
+
+    class Meta:
+        verbose_name = _("måling")
+        verbose_name_plural = _("målinger")
+        ordering = ["goal", "period_end"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(period_end__gte=models.F("period_start")),
+                name="measurement_period_ordered",
+                violation_error_message=_("Perioden skal slutte efter, den begynder."),
+            ),
+            models.UniqueConstraint(
+                fields=["goal", "period_start", "period_end"],
+                name="unique_measurement_period_per_goal",
+                violation_error_message=_(
+                    "Målet har allerede en måling for den periode."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.goal}: {self.value} ({self.period_label})"

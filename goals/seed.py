@@ -1,0 +1,150 @@
+"""Seed content of the goals app: plans, focus areas, initiatives and goals."""
+
+from pathlib import Path
+
+from methods.seeding import pick, read_folder
+from methods.text import danish_slugify
+from services.models import Offer, Organisation
+
+from .models import (
+    Baseline,
+    FocusArea,
+    Goal,
+    GoalTheme,
+    Initiative,
+    Measurement,
+    Plan,
+    PlanKeyFigure,
+    Target,
+)
+
+FOLDER = Path(__file__).parent / "seed"
+
+PLAN_FIELDS = (
+    "title",
+    "kind",
+    "period_start",
+    "period_end",
+    "summary",
+    "mission",
+    "vision",
+    "values",
+    "approved_on",
+    "approved_by",
+    "document_url",
+)
+INITIATIVE_FIELDS = (
+    "description",
+    "expected_result",
+    "owner",
+    "timing",
+    "start_date",
+    "end_date",
+    "evaluation",
+    "status",
+    "order",
+)
+GOAL_FIELDS = (
+    "title",
+    "level",
+    "unit",
+    "direction",
+    "definition",
+    "data_source",
+    "narrative",
+    "order",
+)
+PERIOD_FIELDS = ("value", "period_label", "period_start", "period_end", "n", "source")
+
+
+def load(loader, folder=FOLDER):
+    data = read_folder(folder)
+    for record in data.get("themes", []):
+        loader.upsert(
+            GoalTheme, _slug_key(record, "name"), pick(record, "name", "order")
+        )
+    plans = data.get("plans", [])
+    for record in plans:
+        _load_plan(loader, record)
+    # Goals may support goals of other plans, so links come once all exist.
+    for record in plans:
+        _link_supported_goals(loader, record)
+
+
+def _slug_key(record, source):
+    return {"slug": record.get("slug") or danish_slugify(record[source])}
+
+
+def _load_plan(loader, record):
+    values = pick(record, *PLAN_FIELDS)
+    values["owner"] = loader.get(Organisation, slug=record["owner"])
+    plan, _created = loader.upsert(Plan, _slug_key(record, "title"), values)
+    for order, figure in enumerate(record.get("key_figures", []), start=1):
+        loader.upsert(
+            PlanKeyFigure,
+            {"plan": plan, "label": figure["label"]},
+            {"order": order, **pick(figure, "value", "unit", "year", "note", "order")},
+        )
+    for area in record.get("focus_areas", []):
+        loader.upsert(
+            FocusArea,
+            {"plan": plan, "number": area["number"]},
+            pick(area, "title", "why", "goal", "how"),
+        )
+    for order, initiative in enumerate(record.get("initiatives", []), start=1):
+        values = {"order": order, **pick(initiative, *INITIATIVE_FIELDS)}
+        if initiative.get("focus_area"):
+            values["focus_area"] = loader.get(
+                FocusArea, plan=plan, number=initiative["focus_area"]
+            )
+        loader.upsert(Initiative, {"plan": plan, "title": initiative["title"]}, values)
+    for order, goal in enumerate(record.get("goals", []), start=1):
+        _load_goal(loader, plan, goal, order)
+
+
+def _load_goal(loader, plan, record, order):
+    values = {"order": order, **pick(record, *GOAL_FIELDS)}
+    if record.get("theme"):
+        values["theme"] = loader.get(GoalTheme, slug=record["theme"])
+    if record.get("focus_area"):
+        values["focus_area"] = loader.get(
+            FocusArea, plan=plan, number=record["focus_area"]
+        )
+    goal, created = loader.upsert(Goal, {"plan": plan, "code": record["code"]}, values)
+    loader.set_related(
+        goal,
+        "responsible_offers",
+        loader.get_many(Offer, "slug", record.get("responsible_offers")),
+        created=created,
+    )
+    if record.get("baseline"):
+        baseline = record["baseline"]
+        loader.upsert(Baseline, {"goal": goal}, pick(baseline, *PERIOD_FIELDS, "scope"))
+    for target in record.get("targets", []):
+        loader.upsert(
+            Target,
+            {"goal": goal, "year": target["year"]},
+            pick(target, "value", "note"),
+        )
+    for measurement in record.get("measurements", []):
+        loader.upsert(
+            Measurement,
+            {
+                "goal": goal,
+                "period_start": measurement["period_start"],
+                "period_end": measurement["period_end"],
+            },
+            pick(measurement, "value", "period_label", "n", "source", "comment"),
+        )
+
+
+def _link_supported_goals(loader, record):
+    plan = loader.get(Plan, **_slug_key(record, "title"))
+    for goal_record in record.get("goals", []):
+        if not goal_record.get("supports"):
+            continue
+        plan_slug, _, code = goal_record["supports"].rpartition("/")
+        supported = loader.get(Goal, plan__slug=plan_slug or plan.slug, code=code)
+        goal = Goal.objects.get(plan=plan, code=goal_record["code"])
+        # A goal's link is set with the goal; existing goals keep a curator's choice.
+        loader.set_field(goal, "supports", supported, created=goal.supports_id is None)

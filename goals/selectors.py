@@ -1,0 +1,105 @@
+"""Reads of plans and goals for the public pages and downloads.
+
+Each page costs a fixed number of queries whatever the number of goals and
+figures: baselines come with their goal, targets and measurements in one query
+each, and a goal's progress (goals/progress.py) is computed from them in Python.
+"""
+
+from django.db.models import Count, Prefetch
+
+from services.selectors import published_offers
+
+from .models import Goal, Initiative, Measurement, Plan, Target
+from .search import matching_goals
+
+
+def goals_with_figures():
+    """Goals with everything their progress needs (3 queries for any number)."""
+    return Goal.objects.select_related("plan", "baseline", "theme").prefetch_related(
+        Prefetch("targets", queryset=Target.objects.order_by("year")),
+        Prefetch(
+            "measurements",
+            queryset=Measurement.objects.order_by("period_end", "period_start"),
+        ),
+    )
+
+
+def plan_list():
+    """Plans with their owner and their goals' progress."""
+    return (
+        Plan.objects.select_related("owner")
+        .annotate(goal_count=Count("goals"))
+        .prefetch_related(Prefetch("goals", queryset=goals_with_figures()))
+        .order_by("-period_start", "title")
+    )
+
+
+def matching_goal_list(query, limit=20):
+    """Goals whose text matches ``query``, best first (the plan list's search)."""
+    return list(matching_goals(Goal.objects.select_related("plan"), query)[:limit])
+
+
+def plan_detail():
+    """A plan with its strategy, focus areas, initiatives and goals."""
+    return Plan.objects.select_related("owner").prefetch_related(
+        "focus_areas",
+        "key_figures",
+        Prefetch(
+            "initiatives",
+            queryset=Initiative.objects.select_related("focus_area").order_by(
+                "order", "title"
+            ),
+        ),
+        Prefetch(
+            "goals",
+            queryset=goals_with_figures().select_related("focus_area"),
+        ),
+    )
+
+
+def goal_detail(plan_slug, code):
+    """One goal with its figures, published responsible offers and links."""
+    return (
+        goals_with_figures()
+        .select_related("plan__owner", "focus_area", "supports__plan")
+        .prefetch_related(
+            Prefetch(
+                "responsible_offers",
+                queryset=published_offers().order_by("name"),
+                to_attr="published_responsible_offers",
+            ),
+            Prefetch(
+                "supporting_goals",
+                queryset=Goal.objects.select_related("plan").order_by(
+                    "plan__title", "order"
+                ),
+            ),
+        )
+        .filter(plan__slug=plan_slug, code=code)
+    )
+
+
+def goals_for_export(plan):
+    """A plan's goals as the spreadsheet export needs them."""
+    return (
+        Goal.objects.filter(plan=plan)
+        .select_related("plan", "theme", "focus_area", "baseline", "supports__plan")
+        .prefetch_related("responsible_offers")
+        .order_by("order", "code")
+    )
+
+
+def targets_for_export(plan):
+    return (
+        Target.objects.filter(goal__plan=plan)
+        .select_related("goal__plan")
+        .order_by("goal__order", "goal__code", "year")
+    )
+
+
+def measurements_for_export(plan):
+    return (
+        Measurement.objects.filter(goal__plan=plan)
+        .select_related("goal__plan")
+        .order_by("goal__order", "goal__code", "period_end", "period_start")
+    )

@@ -1,0 +1,192 @@
+"""Plans and goals for everyone: the plan list, a plan, a goal, and a plan's
+figures as spreadsheets (the same format the admin imports)."""
+
+from itertools import groupby
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import DetailView
+
+from methods.listing import FilteredListView
+
+from . import progress as rules
+from . import selectors
+from .charts import build_chart
+from .filters import PlanFilter
+from .formats import DanishCSV, DanishXLSX
+from .models import Plan
+from .resources import GoalResource, MeasurementResource, TargetResource
+
+
+class PlanListView(FilteredListView):
+    """Plans, 20 a page, with the status of their goals; ``q`` (what the site
+    search links to), ``kind`` and ``owner`` narrow the list."""
+
+    filterset_class = PlanFilter
+    template_name = "goals/plan/index.html"
+    context_object_name = "plans"
+
+    def get_queryset(self):
+        return selectors.plan_list()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for plan in context["plans"]:
+            plan.status_counts = rules.count_statuses(
+                goal.progress.status for goal in plan.goals.all()
+            )
+        form = self.filterset.form
+        query = form.cleaned_data.get("q", "") if form.is_valid() else ""
+        context["query"] = query
+        context["matching_goals"] = selectors.matching_goal_list(query) if query else []
+        return context
+
+
+class PlanDetailView(DetailView):
+    template_name = "goals/plan/detail.html"
+    context_object_name = "plan"
+
+    def get_queryset(self):
+        return selectors.plan_detail()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        plan = self.object
+        goals = sorted(plan.goals.all(), key=_theme_order)
+        context["goals"] = goals
+        context["goal_groups"] = [
+            (theme, list(members))
+            for theme, members in groupby(goals, key=lambda goal: goal.theme)
+        ]
+        context["status_counts"] = rules.count_statuses(
+            goal.progress.status for goal in goals
+        )
+        context["today"] = timezone.localdate()
+        context["downloads"] = [
+            (kind, label, [(fmt, fmt.upper()) for fmt in EXPORT_FORMATS])
+            for kind, (label, _resource, _rows) in EXPORTS.items()
+        ]
+        return context
+
+
+class GoalDetailView(DetailView):
+    template_name = "goals/goal/detail.html"
+    context_object_name = "goal"
+
+    def get_object(self, queryset=None):
+        goal = selectors.goal_detail(self.kwargs["plan"], self.kwargs["code"]).first()
+        if goal is None:
+            raise Http404(_("Målet findes ikke."))
+        return goal
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        goal = self.object
+        progress = goal.progress
+        context["progress"] = progress
+        context["chart"] = build_chart(progress)
+        context["rows"] = figure_rows(progress)
+        context["targets_beyond_plan"] = goal.targets_beyond_plan()
+        return context
+
+
+class PlanExportView(View):
+    """``/planer/<plan>/maal.csv`` and friends: what the admin's import reads."""
+
+    def get(self, request, slug, kind, fmt):
+        if kind not in EXPORTS or fmt not in EXPORT_FORMATS:
+            raise Http404(_("Den fil findes ikke."))
+        plan = get_object_or_404(Plan, slug=slug)
+        _label, resource_class, rows = EXPORTS[kind]
+        # Curators see draft offers in the admin; the public file leaves them out.
+        resource = resource_class(public=not request.user.is_staff)
+        file_format = EXPORT_FORMATS[fmt]()
+        dataset = resource.export(queryset=rows(plan), force_native_type=fmt == "xlsx")
+        response = HttpResponse(
+            file_format.export_data(dataset),
+            content_type=file_format.get_content_type(),
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="{plan.slug}-{kind}.{fmt}"'
+        )
+        return response
+
+
+EXPORT_FORMATS = {"csv": DanishCSV, "xlsx": DanishXLSX}
+EXPORTS = {
+    "maal": (gettext_lazy("Målene"), GoalResource, selectors.goals_for_export),
+    "maalsaetninger": (
+        gettext_lazy("Målsætningerne"),
+        TargetResource,
+        selectors.targets_for_export,
+    ),
+    "maalinger": (
+        gettext_lazy("Målingerne"),
+        MeasurementResource,
+        selectors.measurements_for_export,
+    ),
+}
+
+
+def figure_rows(progress):
+    """Every figure of a goal in time order, as the table beside the chart."""
+    unit = progress.unit
+    baseline = progress.baseline
+    rows = []
+    for result in progress.earlier_results:
+        rows.append(
+            _row(result.end, result.label, _("Måling før udgangspunktet"), result, unit)
+        )
+    if baseline:
+        rows.append(
+            _row(baseline.end, baseline.label, _("Udgangspunkt"), baseline, unit)
+        )
+    for result in progress.results:
+        row = _row(result.end, result.label, _("Resultat"), result, unit)
+        if baseline and progress.targets:
+            expected = rules.path_value(baseline, progress.targets, result.end)
+            row["expected"] = rules.format_value(unit, expected)
+        rows.append(row)
+    for target in progress.targets:
+        rows.append(
+            {
+                "sort": (target.end, 1),
+                "period": str(target.year),
+                "kind": _("Målsætning"),
+                "kind_code": "target",
+                "value": rules.format_value(unit, target.value),
+                "n": None,
+                "small_n": False,
+                "expected": "",
+            }
+        )
+    rows.sort(key=lambda row: row["sort"])
+    return rows
+
+
+def _row(end, label, kind, figure, unit):
+    return {
+        "sort": (end, 0),
+        "period": label,
+        "kind": kind,
+        "kind_code": "figure",
+        "value": rules.format_value(unit, figure.value),
+        "n": figure.n,
+        "small_n": rules.is_small_n(figure.n),
+        "expected": "",
+    }
+
+
+def _theme_order(goal):
+    theme = goal.theme
+    return (
+        theme is None,
+        theme.order if theme else 0,
+        theme.name if theme else "",
+        goal.order,
+        goal.code,
+    )

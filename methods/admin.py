@@ -1,0 +1,126 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .admin_mixins import SafeAdminMixin
+from .models import (
+    Method,
+    MethodCategory,
+    MethodPhase,
+    MethodSource,
+    Presenter,
+    Talk,
+    TargetGroup,
+)
+
+
+@admin.register(TargetGroup)
+class TargetGroupAdmin(SafeAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+@admin.register(MethodCategory)
+class MethodCategoryAdmin(SafeAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class MethodPhaseInline(SafeAdminMixin, admin.TabularInline):
+    model = MethodPhase
+    extra = 0
+
+
+class MethodSourceInline(SafeAdminMixin, admin.TabularInline):
+    model = MethodSource
+    extra = 0
+
+
+@admin.register(Method)
+class MethodAdmin(SafeAdminMixin, admin.ModelAdmin):
+    list_display = [
+        "name",
+        "abbreviation",
+        "category",
+        "rating_effect",
+        "status",
+        "last_reviewed_on",
+    ]
+    list_filter = ["status", "category", "rating_effect", "target_groups"]
+    search_fields = ["name", "abbreviation", "summary"]
+    list_select_related = ["category"]
+    autocomplete_fields = ["category", "parent", "related_methods", "target_groups"]
+    inlines = [MethodPhaseInline, MethodSourceInline]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "abbreviation",
+                    "slug",
+                    "status",
+                    "category",
+                    "parent",
+                ]
+            },
+        ),
+        (
+            _("Indhold"),
+            {
+                "fields": [
+                    "summary",
+                    "description",
+                    "target_group",
+                    "target_groups",
+                    "intended_outcomes",
+                    "core_elements",
+                    "related_methods",
+                ]
+            },
+        ),
+        (
+            _("Forløb og træning"),
+            {
+                "fields": [
+                    "duration_months",
+                    "duration_note",
+                    "manual",
+                    "fidelity_tool",
+                    "training",
+                    "training_provider",
+                ]
+            },
+        ),
+        (
+            _("Vidensdeklaration"),
+            {
+                "description": _(
+                    "Socialstyrelsens fem dimensioner, hver vurderet A–D. "
+                    "Lad feltet stå tomt, indtil metoden er vurderet."
+                ),
+                "fields": [
+                    ("rating_target_group", "reason_target_group"),
+                    ("rating_method", "reason_method"),
+                    ("rating_implementation", "reason_implementation"),
+                    ("rating_effect", "reason_effect"),
+                    ("rating_economy", "reason_economy"),
+                    "declaration_reviewed_on",
+                ],
+            },
+        ),
+        (_("Gennemgang"), {"fields": ["last_reviewed_on"]}),
+    ]
+
+
+@admin.register(Presenter)
+class PresenterAdmin(SafeAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "job_title"]
+    search_fields = ["name", "job_title"]
+
+
+@admin.register(Talk)
+class TalkAdmin(SafeAdminMixin, admin.ModelAdmin):
+    list_display = ["title", "kind"]
+    list_filter = ["kind", "methods"]
+    search_fields = ["title", "description", "presenters__name"]
+    autocomplete_fields = ["methods", "presenters"]

@@ -1,0 +1,343 @@
+"""Methods used in the centre's work, their knowledge declaration, and talks."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .fields import SearchDocumentField, URLField
+from .text import danish_slugify
+
+
+class Publication(models.TextChoices):
+    """Whether an item is shown on the portal at all (drafts are for curators)."""
+
+    PUBLISHED = "published", _("Offentliggjort")
+    DRAFT = "draft", _("Kladde")
+
+
+class Rating(models.TextChoices):
+    """The national agency's four-step rating of a knowledge-declaration dimension.
+
+    The scale is documented in docs/knowledge-declaration.md.
+    """
+
+    A = "A", _("A – stærkt vidensgrundlag")
+    B = "B", _("B – godt vidensgrundlag")
+    C = "C", _("C – nogen viden")
+    D = "D", _("D – begrænset viden")
+
+
+class Dimension(models.TextChoices):
+    TARGET_GROUP = "target_group", _("Målgruppe")
+    METHOD = "method", _("Metode")
+    IMPLEMENTATION = "implementation", _("Implementering")
+    EFFECT = "effect", _("Effekt")
+    ECONOMY = "economy", _("Økonomi")
+
+
+class SluggedModel(models.Model):
+    """A model addressed by a Danish-transliterated slug made from its name."""
+
+    slug_source_field = "name"
+
+    slug = models.SlugField(
+        _("kort navn i adressen"),
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=_("Udfyldes automatisk ud fra navnet, fx “ladegaarden”."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        # Filled in before uniqueness is validated, so a clash is a form error.
+        super().clean()
+        self.fill_slug()
+
+    def save(self, *args, **kwargs):
+        self.fill_slug()
+        super().save(*args, **kwargs)
+
+    def fill_slug(self):
+        if not self.slug:
+            self.slug = danish_slugify(getattr(self, self.slug_source_field))[:120]
+
+
+class TimestampedModel(models.Model):
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("senest ændret"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class TargetGroup(SluggedModel):
+    """A group of citizens a method or an offer is for (shared vocabulary)."""
+
+    name = models.CharField(_("navn"), max_length=120, unique=True)
+    description = models.TextField(_("beskrivelse"), blank=True)
+
+    class Meta:
+        verbose_name = _("målgruppe")
+        verbose_name_plural = _("målgrupper")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class MethodCategory(SluggedModel):
+    name = models.CharField(_("navn"), max_length=120, unique=True)
+    description = models.TextField(_("beskrivelse"), blank=True)
+
+    class Meta:
+        verbose_name = _("metodekategori")
+        verbose_name_plural = _("metodekategorier")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Method(SluggedModel, TimestampedModel):
+    name = models.CharField(_("navn"), max_length=200, unique=True)
+    abbreviation = models.CharField(_("forkortelse"), max_length=20, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=Publication.choices,
+        default=Publication.PUBLISHED,
+    )
+    category = models.ForeignKey(
+        MethodCategory,
+        verbose_name=_("kategori"),
+        on_delete=models.PROTECT,
+        related_name="methods",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("overordnet tilgang"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        help_text=_("Fx Housing First for CTI, ICM og ACT."),
+    )
+    related_methods = models.ManyToManyField(
+        "self", verbose_name=_("relaterede metoder"), blank=True, symmetrical=True
+    )
+    summary = models.TextField(
+        _("resumé"), help_text=_("To-tre sætninger i et klart sprog.")
+    )
+    description = models.TextField(
+        _("beskrivelse"), blank=True, help_text=_("Markdown er tilladt.")
+    )
+    target_group = models.TextField(_("målgruppe"), blank=True)
+    target_groups = models.ManyToManyField(
+        TargetGroup,
+        verbose_name=_("målgrupper"),
+        blank=True,
+        related_name="methods",
+    )
+    intended_outcomes = models.TextField(_("tilsigtede resultater"), blank=True)
+    core_elements = models.TextField(
+        _("kerneelementer"), blank=True, help_text=_("Ét element pr. linje.")
+    )
+    duration_months = models.PositiveSmallIntegerField(
+        _("varighed i måneder"),
+        null=True,
+        blank=True,
+        help_text=_("Tomt, hvis metoden ikke er tidsafgrænset."),
+    )
+    duration_note = models.CharField(_("om varigheden"), max_length=200, blank=True)
+    manual = models.TextField(_("manual"), blank=True)
+    fidelity_tool = models.TextField(
+        _("metodeloyalitet (fidelitetsværktøj)"), blank=True
+    )
+    training = models.TextField(_("uddannelse og træning"), blank=True)
+    training_provider = models.CharField(
+        _("udbyder af uddannelse"), max_length=200, blank=True
+    )
+    # The knowledge declaration, in the national agency's five dimensions.
+    rating_target_group = models.CharField(
+        _("målgruppe: vurdering"), max_length=1, choices=Rating.choices, blank=True
+    )
+    reason_target_group = models.TextField(_("målgruppe: begrundelse"), blank=True)
+    rating_method = models.CharField(
+        _("metode: vurdering"), max_length=1, choices=Rating.choices, blank=True
+    )
+    reason_method = models.TextField(_("metode: begrundelse"), blank=True)
+    rating_implementation = models.CharField(
+        _("implementering: vurdering"), max_length=1, choices=Rating.choices, blank=True
+    )
+    reason_implementation = models.TextField(
+        _("implementering: begrundelse"), blank=True
+    )
+    rating_effect = models.CharField(
+        _("effekt: vurdering"),
+        max_length=1,
+        choices=Rating.choices,
+        blank=True,
+        db_index=True,
+        help_text=_("Bruges som metodens evidensniveau."),
+    )
+    reason_effect = models.TextField(_("effekt: begrundelse"), blank=True)
+    rating_economy = models.CharField(
+        _("økonomi: vurdering"), max_length=1, choices=Rating.choices, blank=True
+    )
+    reason_economy = models.TextField(_("økonomi: begrundelse"), blank=True)
+    declaration_reviewed_on = models.DateField(
+        _("vidensdeklaration gennemgået"), null=True, blank=True
+    )
+    last_reviewed_on = models.DateField(_("senest gennemgået"), null=True, blank=True)
+    # The weighted full-text document, written by the database (methods/fields.py).
+    search_vector = SearchDocumentField()
+
+    class Meta:
+        verbose_name = _("metode")
+        verbose_name_plural = _("metoder")
+        ordering = ["name"]
+        indexes = [
+            # "What's new" on the home page: the latest published methods.
+            models.Index(
+                fields=["status", "-updated_at"], name="method_status_updated_idx"
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(parent=models.F("id")),
+                name="method_not_own_parent",
+                violation_error_message=_("En metode kan ikke være sin egen tilgang."),
+            ),
+        ]
+
+    def __str__(self):
+        if self.abbreviation and self.abbreviation != self.name:
+            return f"{self.name} ({self.abbreviation})"
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("methods:detail", kwargs={"slug": self.slug})
+
+    @property
+    def evidence_level(self):
+        return self.rating_effect
+
+    def knowledge_declaration(self):
+        """The five dimensions in the agency's order: (dimension, rating, reason)."""
+        return [
+            (
+                dimension,
+                getattr(self, f"rating_{dimension.value}"),
+                getattr(self, f"reason_{dimension.value}"),
+            )
+            for dimension in Dimension
+        ]
+
+    def core_element_list(self):
+        return [
+            line.strip() for line in self.core_elements.splitlines() if line.strip()
+        ]
+
+
+class MethodPhase(models.Model):
+    method = models.ForeignKey(
+        Method,
+        verbose_name=_("metode"),
+        on_delete=models.CASCADE,
+        related_name="phases",
+    )
+    number = models.PositiveSmallIntegerField(_("nummer"))
+    title = models.CharField(_("titel"), max_length=200)
+    description = models.TextField(_("beskrivelse"), blank=True)
+    duration_months = models.PositiveSmallIntegerField(
+        _("varighed i måneder"), null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("fase")
+        verbose_name_plural = _("faser")
+        ordering = ["method", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["method", "number"],
+                name="unique_phase_number_per_method",
+                violation_error_message=_(
+                    "Metoden har allerede en fase med det nummer."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+
+class MethodSource(models.Model):
+    """Where a method is described: the national agency's page, a guideline."""
+
+    method = models.ForeignKey(
+        Method,
+        verbose_name=_("metode"),
+        on_delete=models.CASCADE,
+        related_name="sources",
+    )
+    title = models.CharField(_("titel"), max_length=300)
+    publisher = models.CharField(_("udgiver"), max_length=200, blank=True)
+    url = URLField(_("adresse (URL)"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("kilde")
+        verbose_name_plural = _("kilder")
+        ordering = ["method", "title"]
+
+    def __str__(self):
+        return self.title
+
+
+class Presenter(SluggedModel):
+    """A member of staff who gives talks or courses."""
+
+    name = models.CharField(_("navn"), max_length=200, unique=True)
+    job_title = models.CharField(_("stilling"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("oplægsholder")
+        verbose_name_plural = _("oplægsholdere")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.job_title})" if self.job_title else self.name
+
+
+class Talk(SluggedModel, TimestampedModel):
+    """A talk, course or training session staff offer to others."""
+
+    slug_source_field = "title"
+
+    class Kind(models.TextChoices):
+        TALK = "talk", _("Oplæg")
+        COURSE = "course", _("Undervisning")
+        TRAINING = "training", _("Træning")
+
+    title = models.CharField(_("titel"), max_length=200, unique=True)
+    kind = models.CharField(
+        _("type"), max_length=12, choices=Kind.choices, default=Kind.TALK
+    )
+    description = models.TextField(_("beskrivelse"), blank=True)
+    audience = models.CharField(_("målgruppe for oplægget"), max_length=300, blank=True)
+    methods = models.ManyToManyField(
+        Method, verbose_name=_("metoder"), blank=True, related_name="talks"
+    )
+    presenters = models.ManyToManyField(
+        Presenter, verbose_name=_("oplægsholdere"), blank=True, related_name="talks"
+    )
+
+    class Meta:
+        verbose_name = _("oplæg eller kursus")
+        verbose_name_plural = _("oplæg og kurser")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title

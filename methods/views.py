@@ -1,0 +1,38 @@
+from django.views.generic import DetailView
+
+from . import selectors
+from .filters import MethodFilter
+from .listing import FilteredListView
+from .models import Rating
+
+
+class MethodListView(FilteredListView):
+    filterset_class = MethodFilter
+    template_name = "methods/method/index.html"
+    context_object_name = "methods"
+
+    def get_queryset(self):
+        return selectors.method_list()
+
+
+class MethodDetailView(DetailView):
+    template_name = "methods/method/detail.html"
+    context_object_name = "method"
+
+    def get_queryset(self):
+        return selectors.method_detail(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        declaration = [
+            {
+                "dimension": dimension.label,
+                "rating": rating,
+                "rating_label": Rating(rating).label if rating else "",
+                "reason": reason,
+            }
+            for dimension, rating, reason in self.object.knowledge_declaration()
+        ]
+        context["declaration"] = declaration
+        context["has_reasons"] = any(item["reason"] for item in declaration)
+        return context

@@ -1,0 +1,170 @@
+"""Time the import of 10,000 measurement rows through the admin's own resource.
+
+    .venv/bin/python scripts/bench_import.py       # SQLite, a file in the temp folder
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/x \\
+        .venv/bin/python scripts/bench_import.py   # PostgreSQL
+
+The script makes a throwaway database (like the test runner does), a plan with
+100 goals, and a semicolon-separated CSV with decimal commas and a byte-order
+mark, as a Danish Excel saves it: 100 monthly measurements per goal. It reads
+the file with the admin's format and imports it with MeasurementResource, the
+resource behind the admin's import, in the admin's two steps: a dry run (the
+preview) and the import itself. Then it imports the same file again, which
+matches every row by its natural key and changes nothing. The database is
+dropped at the end. It prints wall-clock and CPU time of each step (on a busy
+machine the wall clock includes waiting for a CPU) and exits with 1 when the
+import takes longer than 15 seconds. The figures go into docs/performance.md.
+"""
+
+import argparse
+import codecs
+import os
+import random
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+
+GOALS = 100
+LIMIT_SECONDS = 15
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=10_000)
+    args = parser.parse_args()
+
+    vendor = connection.vendor
+    load = os.getloadavg()[0]
+    test_settings = settings.DATABASES["default"].setdefault("TEST", {})
+    test_settings["NAME"] = (
+        str(Path(tempfile.gettempdir()) / "bench_import.sqlite3")
+        if vendor == "sqlite"
+        else "bench_import"
+    )
+    old_name = connection.creation.create_test_db(
+        verbosity=0, autoclobber=True, keepdb=False
+    )
+    try:
+        figures = run(args.rows)
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+    print(f"\nDatabase: {vendor}, {connection.display_name}")
+    print(f"Rows: {args.rows} measurements for {GOALS} goals")
+    print(f"Load average before the run: {load:.1f} on {os.cpu_count()} CPUs\n")
+    print(f"  {'step':<34} {'wall':>8} {'CPU':>8}  rows")
+    for label, wall, cpu, totals in figures:
+        counts = ", ".join(f"{k} {v}" for k, v in totals.items() if v) if totals else ""
+        print(f"  {label:<34} {wall:7.2f}s {cpu:7.2f}s  {counts}")
+    imported = figures[2][1]
+    verdict = "within" if imported <= LIMIT_SECONDS else "OVER"
+    print(
+        f"\nImport of {args.rows} rows: {imported:.2f} s, {verdict} {LIMIT_SECONDS} s."
+    )
+    return 0 if imported <= LIMIT_SECONDS else 1
+
+
+def run(rows):
+    from goals.formats import DanishCSV
+    from goals.resources import MeasurementResource
+
+    plan = make_plan()
+    data = make_file(plan, rows)
+    figures = []
+
+    started, cpu = time.perf_counter(), time.process_time()
+    dataset = DanishCSV().create_dataset(data)
+    figures.append(
+        (
+            "read the CSV file",
+            time.perf_counter() - started,
+            time.process_time() - cpu,
+            None,
+        )
+    )
+
+    for label, dry_run in [
+        ("dry run (the admin's preview)", True),
+        ("import (the admin's confirm)", False),
+        ("same file again (all unchanged)", False),
+    ]:
+        started, cpu = time.perf_counter(), time.process_time()
+        result = MeasurementResource().import_data(dataset, dry_run=dry_run)
+        wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+        if result.has_errors() or result.has_validation_errors():
+            raise SystemExit(f"{label}: the import failed: {result.invalid_rows[:3]}")
+        figures.append((label, wall, cpu, dict(result.totals)))
+    return figures
+
+
+def make_plan():
+    from goals.models import Baseline, Goal, Plan, Target
+    from services.models import Organisation
+
+    owner = Organisation.objects.create(
+        name="Bench-center", kind=Organisation.Kind.CENTRE
+    )
+    plan = Plan.objects.create(
+        title="Bench-plan",
+        kind=Plan.Kind.AGREEMENT,
+        owner=owner,
+        period_start=2000,
+        period_end=2010,
+    )
+    for n in range(GOALS):
+        goal = Goal.objects.create(
+            plan=plan,
+            code=f"maal-{n}",
+            title=f"Mål {n}",
+            level=Goal.Level.CENTRE,
+            unit=Goal.Unit.PERCENT,
+        )
+        Baseline.objects.create(
+            goal=goal,
+            value=Decimal(50),
+            period_label="1999",
+            period_start="1999-01-01",
+            period_end="1999-12-31",
+        )
+        Target.objects.create(goal=goal, year=2010, value=Decimal(60))
+    return plan
+
+
+def make_file(plan, rows):
+    """Bytes as a Danish Excel saves “CSV UTF-8 (semikolonsepareret)”."""
+    from goals.periods import MONTH_ABBREVIATIONS
+
+    rng = random.Random(2019)
+    lines = ["plan;mål;periode;værdi;N;kilde;kommentar"]
+    per_goal = -(-rows // GOALS)
+    count = 0
+    for month in range(per_goal):
+        year, month_number = 2000 + month // 12, month % 12 + 1
+        period = f"{MONTH_ABBREVIATIONS[month_number]} {year}"
+        for n in range(GOALS):
+            if count == rows:
+                break
+            value = f"{rng.uniform(40, 70):.1f}".replace(".", ",")
+            lines.append(
+                f"{plan.slug};maal-{n};{period};{value};{rng.randint(20, 200)};"
+                "FKO;Målt på afsluttede forløb"
+            )
+            count += 1
+    return codecs.BOM_UTF8 + "\r\n".join(lines).encode("utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,382 @@
+"""Load a running server page type by page type, and write the table.
+
+scripts/bench builds the database, starts gunicorn and then runs this with the
+same environment (DJANGO_SETTINGS_MODULE, DATABASE_URL, ...): the pages to load
+are picked from the database, the heaviest of each type, and each is loaded
+with wrk on loopback for a fixed time, twice:
+
+- as a visitor gets it: the same address again and again, so after the first
+  request the page comes from the page cache (config/cache.py);
+- uncached: every request adds a new, ignored ``bench`` parameter, so every
+  request is a cache miss and the page is rendered from the database.
+
+``/healthz`` (no database, no template) is loaded before and after, and every
+page's throughput is given as a share of it. Page weight is what a browser
+downloads on a first visit: the HTML gzip-compressed (as the reverse proxy
+sends it) plus the CSS and JavaScript as WhiteNoise serves them (its gzip files).
+"""
+
+import argparse
+import datetime
+import gzip
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SECTION = "## Sider under belastning"
+SEARCH_WORDS = "bostøtte"
+# Site search timed in-process against the same database: a rare word, a
+# common one, two words, a phrase, and a word that is nowhere.
+SEARCH_QUERIES = ["ladegården", "bostøtte", "alkohol unge", '"housing first"', "xyzzy"]
+SEARCH_RUNS = 20
+
+REPORT_LUA = """
+done = function(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read
+    + summary.errors.write + summary.errors.timeout
+  io.write(string.format(
+    "BENCH {\\"requests\\": %d, \\"duration_us\\": %d, \\"p50\\": %d, "
+    .. "\\"p99\\": %d, \\"max\\": %d, \\"errors\\": %d, \\"non2xx\\": %d}\\n",
+    summary.requests, summary.duration, latency:percentile(50),
+    latency:percentile(99), latency.max, errors, summary.errors.status))
+end
+"""
+UNCACHED_LUA = """
+local counter = 0
+request = function()
+  counter = counter + 1
+  local separator = string.find(wrk.path, "?", 1, true) and "&" or "?"
+  return wrk.format(nil, wrk.path .. separator .. "bench=" .. counter)
+end
+"""
+
+
+@dataclass
+class Page:
+    label: str
+    path: str
+
+
+@dataclass
+class Result:
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+    non2xx: int
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", required=True, help="http://127.0.0.1:PORT")
+    parser.add_argument("--duration", type=int, default=10, help="seconds per run")
+    parser.add_argument("--uncached-duration", type=int, default=5)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=1, help="wrk threads")
+    parser.add_argument("--write", type=Path, help="Markdown file to update")
+    parser.add_argument("--note", action="append", default=[], help="a setup line")
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    pages = pick_pages()
+    counts = table_sizes()
+    searches = time_searches()
+
+    with tempfile.TemporaryDirectory() as folder:
+        scripts = {
+            "cached": _script(folder, "cached.lua", REPORT_LUA),
+            "uncached": _script(folder, "uncached.lua", UNCACHED_LUA + REPORT_LUA),
+        }
+
+        def load(path, mode, duration):
+            return run_wrk(args, args.base + path, scripts[mode], duration)
+
+        for page in pages:  # every page answers before anything is measured
+            check_page(args.base, page)
+        health_before = load("/healthz", "cached", args.duration)
+        rows = []
+        for page in pages:
+            print(f"... {page.label}: {page.path}", file=sys.stderr)
+            cached = load(page.path, "cached", args.duration)
+            uncached = load(page.path, "uncached", args.uncached_duration)
+            weight = page_weight(args.base, page.path)
+            rows.append((page, cached, uncached, weight))
+        health_after = load("/healthz", "cached", args.duration)
+
+    health = (health_before.requests_per_second + health_after.requests_per_second) / 2
+    table = render(args, rows, health_before, health_after, health, counts, searches)
+    print(table)
+    if args.write:
+        write_section(args.write, table)
+    failed = [
+        page.label
+        for page, cached, uncached, _weight in rows
+        if cached.errors or cached.non2xx or uncached.errors or uncached.non2xx
+    ]
+    if failed:
+        print(f"Errors or non-2xx answers: {', '.join(failed)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+# Which pages ----------------------------------------------------------------------
+
+
+def pick_pages():
+    """One address per page type: the heaviest public page of each type."""
+    from django.db.models import Count
+
+    from goals.models import Goal, Plan
+    from methods.models import Method, MethodCategory, Publication
+    from resources.models import Resource
+    from services.models import Offer
+
+    published = {"status": Publication.PUBLISHED}
+    offer = (
+        Offer.objects.filter(**published)
+        .annotate(
+            weight=Count("method_uses", distinct=True)
+            + Count("resources", distinct=True)
+            + Count("locations", distinct=True)
+        )
+        .order_by("-weight", "slug")
+        .first()
+    )
+    method = (
+        Method.objects.filter(**published)
+        .annotate(
+            weight=Count("offer_uses", distinct=True)
+            + Count("resources", distinct=True)
+            + Count("talks", distinct=True)
+        )
+        .order_by("-weight", "slug")
+        .first()
+    )
+    resource = (
+        Resource.objects.visible_to(None)
+        .annotate(
+            weight=Count("methods", distinct=True) + Count("offers", distinct=True)
+        )
+        .order_by("-weight", "slug")
+        .first()
+    )
+    category = (
+        MethodCategory.objects.annotate(weight=Count("methods"))
+        .order_by("-weight", "slug")
+        .first()
+    )
+    plan = Plan.objects.annotate(weight=Count("goals")).order_by("-weight").first()
+    goal = (
+        Goal.objects.select_related("plan")
+        .annotate(weight=Count("measurements") + Count("targets"))
+        .order_by("-weight", "pk")
+        .first()
+    )
+    search = urllib.parse.urlencode({"q": SEARCH_WORDS})
+    return [
+        Page("Forside", "/"),
+        Page("Tilbud, liste", "/tilbud/"),
+        Page("Tilbud", offer.get_absolute_url()),
+        Page("Metoder, filtreret", f"/metoder/?category={category.slug}"),
+        Page("Metode", method.get_absolute_url()),
+        Page("Materialer, liste", "/materialer/"),
+        Page("Materiale", resource.get_absolute_url()),
+        Page("Søgning", f"/soeg/?{search}"),
+        Page("Planer, liste", "/planer/"),
+        Page("Plan", plan.get_absolute_url()),
+        Page("Mål", goal.get_absolute_url()),
+        Page("Sitemap, indeks", "/sitemap.xml"),
+        Page("Sitemap, tilbud", "/sitemap-tilbud.xml"),
+    ]
+
+
+def table_sizes():
+    from goals.models import Goal, Measurement, Plan
+    from methods.models import Method
+    from resources.models import Resource
+    from services.models import Offer
+
+    return {
+        "tilbud": Offer.objects.count(),
+        "metoder": Method.objects.count(),
+        "materialer": Resource.objects.count(),
+        "planer": Plan.objects.count(),
+        "mål": Goal.objects.count(),
+        "målinger": Measurement.objects.count(),
+    }
+
+
+# Measuring --------------------------------------------------------------------------
+
+
+def time_searches():
+    """(query, hits, median ms, slowest ms) of the site search as an anonymous
+    visitor: every group's count and best hits, as the search page asks."""
+    import statistics
+    import time
+
+    from django.contrib.auth.models import AnonymousUser
+
+    from config.search import search_site
+
+    results = []
+    for query in SEARCH_QUERIES:
+        search_site(query, AnonymousUser())  # warm the database's caches
+        times = []
+        for _ in range(SEARCH_RUNS):
+            started = time.perf_counter()
+            groups = search_site(query, AnonymousUser())
+            times.append((time.perf_counter() - started) * 1000)
+        hits = sum(group.count for group in groups)
+        results.append((query, hits, statistics.median(times), max(times)))
+    return results
+
+
+def check_page(base, page):
+    with urllib.request.urlopen(base + page.path, timeout=60) as response:  # noqa: S310
+        if response.status != 200:
+            raise SystemExit(f"{page.path} answered {response.status}")
+
+
+def run_wrk(args, url, script, duration):
+    command = [
+        "wrk",
+        f"-t{args.threads}",
+        f"-c{args.connections}",
+        f"-d{duration}s",
+        "--timeout",
+        "10s",
+        "-s",
+        script,
+        url,
+    ]
+    output = subprocess.run(command, capture_output=True, text=True, check=True)
+    line = next(
+        (row for row in output.stdout.splitlines() if row.startswith("BENCH ")), None
+    )
+    if line is None:
+        raise SystemExit(f"wrk gave no result for {url}:\n{output.stdout}")
+    data = json.loads(line[len("BENCH ") :])
+    return Result(
+        requests_per_second=data["requests"] / (data["duration_us"] / 1_000_000),
+        p50_ms=data["p50"] / 1000,
+        p99_ms=data["p99"] / 1000,
+        errors=data["errors"],
+        non2xx=data["non2xx"],
+    )
+
+
+def page_weight(base, path):
+    """(HTML gzip bytes, CSS+JS bytes as served gzip) for a first visit."""
+    html = _fetch(base + path)[0]
+    compressed_html = len(gzip.compress(html, compresslevel=6))
+    assets = set(re.findall(rb'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', html))
+    assets |= set(re.findall(rb'<script[^>]+src="([^"]+)"', html))
+    asset_bytes = 0
+    for asset in sorted(assets):
+        body, headers = _fetch(
+            urllib.parse.urljoin(base + path, asset.decode()), gzip=True
+        )
+        asset_bytes += int(headers.get("Content-Length") or len(body))
+    return compressed_html, asset_bytes
+
+
+def _fetch(url, gzip=False):
+    request = urllib.request.Request(url)  # noqa: S310 - loopback only
+    if gzip:
+        request.add_header("Accept-Encoding", "gzip")
+    with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
+        return response.read(), response.headers
+
+
+def _script(folder, name, text):
+    path = Path(folder) / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+# Reporting ----------------------------------------------------------------------------
+
+
+def render(args, rows, health_before, health_after, health, counts, searches):
+    today = datetime.date.today().isoformat()
+    lines = [
+        SECTION,
+        "",
+        f"Measured {today} by `scripts/bench` "
+        f"({args.connections} concurrent connections, {args.duration} s per page "
+        f"with the cache, {args.uncached_duration} s without; wrk on loopback).",
+        "",
+        *[f"- {note}" for note in args.note],
+        "- Data: " + ", ".join(f"{count} {name}" for name, count in counts.items()),
+        f"- `/healthz`: {health_before.requests_per_second:.0f} svar/s before, "
+        f"{health_after.requests_per_second:.0f} after; p99 "
+        f"{max(health_before.p99_ms, health_after.p99_ms):.1f} ms.",
+        "",
+        "| Side | Adresse | Svar/s | Andel af /healthz | p50 ms | p99 ms "
+        "| Uden cache: svar/s | p50 ms | p99 ms | Sidevægt (gzip) |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for page, cached, uncached, (html, assets) in rows:
+        share = cached.requests_per_second / health if health else 0
+        lines.append(
+            f"| {page.label} | `{_short(page.path)}` "
+            f"| {cached.requests_per_second:.0f} | {share:.0%} "
+            f"| {cached.p50_ms:.1f} | {cached.p99_ms:.1f} "
+            f"| {uncached.requests_per_second:.0f} | {uncached.p50_ms:.1f} "
+            f"| {uncached.p99_ms:.1f} "
+            f"| {(html + assets) / 1024:.1f} kB ({html / 1024:.1f} + "
+            f"{assets / 1024:.1f}) |"
+        )
+    lines += [
+        "",
+        f"Site search in-process (`config.search.search_site`, anonymous, "
+        f"median of {SEARCH_RUNS}):",
+        "",
+        "| Søgning | Hits | Median ms | Langsomste ms |",
+        "|---|--:|--:|--:|",
+    ]
+    for query, hits, median, slowest in searches:
+        lines.append(f"| `{query}` | {hits} | {median:.1f} | {slowest:.1f} |")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def write_section(path, table):
+    """Replace this section of the file (up to the next ``## ``), or append it."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
+    marker = "<!-- scripts/bench writes the measurements below -->\n"
+    block = table.rstrip("\n") + "\n\n"
+    if pattern.search(text):
+        current = pattern.search(text).group(0)
+        if marker in current:
+            # Keep the hand-written text above the measurements.
+            head = current.split(marker)[0]
+            body = table.split("\n", 2)[2]  # without the heading
+            block = head + marker + "\n" + body.rstrip("\n") + "\n\n"
+        text = pattern.sub(lambda _m: block, text, count=1)
+    else:
+        text = (text.rstrip("\n") + "\n\n" if text else "") + block
+    path.write_text(text, encoding="utf-8")
+
+
+def _short(path):
+    path = urllib.parse.unquote(path)
+    return path if len(path) <= 48 else path[:45] + "…"
+
+
+if __name__ == "__main__":
+    os.chdir(ROOT)
+    sys.path.insert(0, str(ROOT))
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""The filters of the offers list."""
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from methods.filters import PortalFilterSet, SlugChoiceFilter, TextQueryFilter
+from methods.models import TargetGroup
+
+from . import search
+from .models import LegalBasis, Offer, OfferKind, Organisation
+
+# Owners sit at most this many levels below their municipality
+# (municipality > centre > department > unit).
+TREE_DEPTH = 3
+
+
+class OfferFilter(PortalFilterSet):
+    q = TextQueryFilter(
+        matcher=search.matching,
+        label=_("Søg i tilbud"),
+    )
+    kind = SlugChoiceFilter(label=_("Type"), queryset=OfferKind.objects.all())
+    target_group = SlugChoiceFilter(
+        label=_("Målgruppe"),
+        queryset=TargetGroup.objects.all(),
+        field_name="target_groups",
+    )
+    access = django_filters.ChoiceFilter(
+        label=_("Adgang"), choices=Offer.Access.choices, empty_label=_("Alle")
+    )
+    legal_basis = SlugChoiceFilter(
+        label=_("Lovgrundlag"),
+        queryset=LegalBasis.objects.all(),
+        method="filter_legal_basis",
+    )
+    municipality = SlugChoiceFilter(
+        label=_("Kommune"),
+        queryset=Organisation.objects.filter(parent__isnull=True),
+        method="filter_municipality",
+    )
+
+    class Meta:
+        model = Offer
+        fields = ["q", "kind", "target_group", "access", "legal_basis", "municipality"]
+
+    def filter_legal_basis(self, queryset, name, value):
+        """The primary paragraph or one of the others."""
+        secondary = Offer.other_legal_bases.through.objects.filter(legalbasis=value)
+        return queryset.filter(
+            Q(legal_basis=value) | Q(pk__in=secondary.values("offer_id"))
+        )
+
+    def filter_municipality(self, queryset, name, value):
+        """Offers owned anywhere in the municipality's organisation tree."""
+        condition = Q()
+        path = "owner"
+        for _level in range(TREE_DEPTH + 1):
+            condition |= Q(**{path: value})
+            path += "__parent"
+        return queryset.filter(condition)

@@ -1,0 +1,24 @@
+"""Search in offers (published only); see methods/search.py for the machinery."""
+
+from methods.models import Publication
+from methods.search import SearchSpec, filter_queryset, run_search
+
+from .models import Offer
+
+OFFER_SEARCH = SearchSpec(
+    title=("name",),
+    summary=("summary",),
+    body=("description", "target_group", "how_to_apply"),
+    document="search_vector",
+)
+
+
+def search(query, user, limit):
+    """Published offers matching ``query``, best first: ``(count, offers)``."""
+    queryset = Offer.objects.filter(status=Publication.PUBLISHED).select_related("kind")
+    return run_search(queryset, OFFER_SEARCH, query, limit)
+
+
+def matching(queryset, query):
+    """Narrow an offer queryset to ``query``, best match first."""
+    return filter_queryset(queryset, OFFER_SEARCH, query)

@@ -1,0 +1,64 @@
+"""Reads of offers for the public pages, each at a fixed number of queries.
+
+Resources build on offers, so they are reached through the reverse relation,
+never imported.
+"""
+
+from django.db.models import Prefetch
+
+from methods.models import Publication
+
+from .models import Location, Offer, OfferMethod
+
+
+def published_offers():
+    """Drafts are for curators in the admin; no public page shows them."""
+    return Offer.objects.filter(status=Publication.PUBLISHED)
+
+
+def offer_list():
+    """Offers for the list page: what a card shows, at two queries per page."""
+    return (
+        published_offers()
+        .select_related("kind", "legal_basis")
+        .prefetch_related(
+            Prefetch("locations", queryset=Location.objects.order_by("name", "street"))
+        )
+    )
+
+
+def offer_detail(user):
+    """Offers for the offer page, with everything it shows, for ``user``."""
+    published = published_offers()
+    return published.select_related(
+        "kind", "legal_basis", "owner__parent", "parent"
+    ).prefetch_related(
+        "other_legal_bases",
+        "target_groups",
+        Prefetch(
+            "locations",
+            queryset=Location.objects.prefetch_related("opening_hours"),
+        ),
+        Prefetch(
+            "sub_offers",
+            queryset=published.select_related("kind"),
+            to_attr="published_sub_offers",
+        ),
+        Prefetch(
+            "method_uses",
+            queryset=OfferMethod.objects.filter(method__status=Publication.PUBLISHED)
+            .select_related("method")
+            .order_by("method__name"),
+            to_attr="published_method_uses",
+        ),
+        "key_figures",
+        Prefetch(
+            "resources",
+            queryset=_resource_model().objects.visible_to(user),
+            to_attr="visible_resources",
+        ),
+    )
+
+
+def _resource_model():
+    return Offer._meta.get_field("resources").related_model

@@ -1,0 +1,39 @@
+"""Steps the journeys share: a logged-in user, a small PDF."""
+
+import re
+
+from .checks import expect
+
+PASSWORD = "browser-test-pw-7421"  # noqa: S105
+
+# A minimal, valid one-page PDF (header, catalog, pages, page, xref, trailer).
+PDF = (
+    b"%PDF-1.4\n"
+    b"1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n"
+    b"0000000052 00000 n \n0000000101 00000 n \n"
+    b"trailer<</Size 4/Root 1 0 R>>\nstartxref\n164\n%%EOF\n"
+)
+
+
+def make_user(username, *, groups=(), **fields):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(
+        username=username, password=PASSWORD, **fields
+    )
+    for name in groups:
+        user.groups.add(Group.objects.get(name=name))
+    return user
+
+
+def log_in(page, username, *, next_path=None):
+    """Log in through the portal's own form at /log-ind/, as a person would."""
+    page.goto("/log-ind/" + (f"?next={next_path}" if next_path else ""))
+    page.get_by_label(re.compile("brugernavn", re.IGNORECASE)).fill(username)
+    page.get_by_label(re.compile("adgangskode", re.IGNORECASE)).fill(PASSWORD)
+    page.get_by_role("main").get_by_role("button", name="Log ind").click()
+    expect(page.get_by_text(re.compile("Logget ind som"))).to_be_visible()

@@ -1,0 +1,66 @@
+"""Every admin page a curator uses answers for a superuser, with the seed content."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+PROJECT_APPS = {"methods", "services", "resources", "goals"}
+REGISTERED = sorted(
+    (model._meta.app_label, model._meta.model_name)
+    for model in admin.site._registry
+    if model._meta.app_label in PROJECT_APPS
+)
+
+
+@pytest.mark.parametrize(("app", "model"), REGISTERED)
+def test_changelist_answers(admin_client, seed, app, model):
+    response = admin_client.get(reverse(f"admin:{app}_{model}_changelist"))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(("app", "model"), REGISTERED)
+def test_add_page_answers(admin_client, app, model):
+    response = admin_client.get(reverse(f"admin:{app}_{model}_add"))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(("app", "model"), REGISTERED)
+def test_change_page_answers(admin_client, seed, app, model):
+    model_class = next(
+        m
+        for m in admin.site._registry
+        if (m._meta.app_label, m._meta.model_name) == (app, model)
+    )
+    instance = model_class.objects.first()
+    if instance is None:
+        pytest.skip(f"the seed content has no {model}")
+    response = admin_client.get(
+        reverse(f"admin:{app}_{model}_change", args=[instance.pk])
+    )
+    assert response.status_code == 200
+
+
+def test_every_project_model_is_in_the_admin():
+    from django.apps import apps
+
+    registered = set(admin.site._registry)
+    missing = [
+        model.__name__
+        for app in PROJECT_APPS
+        for model in apps.get_app_config(app).get_models()
+        if model not in registered
+        and not model.__name__.startswith("Historical")
+        and model._meta.auto_created is False
+        and model.__name__
+        not in {"OfferMethod", "MethodPhase", "MethodSource", "OpeningHours"}
+    ]
+    assert missing == []
+
+
+def test_a_curator_finds_an_offer_by_searching(admin_client, seed):
+    response = admin_client.get(
+        reverse("admin:services_offer_changelist"), {"q": "Perron"}
+    )
+    assert "Perron 4" in response.content.decode()

@@ -1,0 +1,122 @@
+"""Every change to a goal and its figures is recorded, and can be undone."""
+
+import codecs
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from goals.models import Target
+
+from .test_admin import change_url, existing_rows, goal_form
+
+pytestmark = pytest.mark.django_db
+
+
+def change_title(admin_client, goal, title):
+    rows = existing_rows(goal)
+    data = goal_form(goal.plan, goal, title=title, **rows)
+    response = admin_client.post(change_url(goal), data)
+    assert response.status_code == 302
+
+
+def test_change_is_recorded_with_who_when_and_what(admin_client, superuser, mastery):
+    change_title(admin_client, mastery, "Flere opnår mestring")
+
+    latest, earlier = mastery.history.all()[:2]
+    assert latest.history_user == superuser
+    assert latest.history_date is not None
+    delta = latest.diff_against(earlier)
+    assert [(c.field, c.old, c.new) for c in delta.changes] == [
+        (
+            "title",
+            "Flere borgere opnår større personlig mestring",
+            "Flere opnår mestring",
+        )
+    ]
+
+
+def test_history_page_lists_the_change(admin_client, superuser, mastery):
+    change_title(admin_client, mastery, "Flere opnår mestring")
+    response = admin_client.get(reverse("admin:goals_goal_history", args=[mastery.pk]))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert superuser.username in content
+    assert "Flere opnår mestring" in content
+
+
+def test_earlier_version_is_restored_through_the_history_view(admin_client, mastery):
+    original = mastery.history.earliest()
+    change_title(admin_client, mastery, "En forkert titel")
+    mastery.refresh_from_db()
+    assert mastery.title == "En forkert titel"
+
+    url = reverse("admin:goals_goal_simple_history", args=[mastery.pk, original.pk])
+    page = admin_client.get(url)
+    assert page.status_code == 200
+    form = page.context["adminform"].form
+    data = {
+        name: (value if value is not None else "")
+        for name, value in form.initial.items()
+        if name in form.fields
+    }
+    data["responsible_offers"] = []
+    data["_change_history"] = "1"
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302
+    mastery.refresh_from_db()
+    assert mastery.title == "Flere borgere opnår større personlig mestring"
+    assert mastery.history.count() == 3  # created, changed, restored
+
+
+def test_figures_changed_inline_are_recorded_and_restorable(
+    admin_client, superuser, mastery
+):
+    rows = existing_rows(mastery)
+    rows["targets"][0]["value"] = "65"
+    admin_client.post(change_url(mastery), goal_form(mastery.plan, mastery, **rows))
+    target = mastery.targets.get()
+    assert target.value == 65
+    latest, earlier = target.history.all()[:2]
+    assert latest.history_user == superuser
+    assert earlier.value == Decimal("63")
+
+    url = reverse("admin:goals_target_simple_history", args=[target.pk, earlier.pk])
+    response = admin_client.post(
+        url,
+        {
+            "goal": mastery.pk,
+            "year": 2020,
+            "value": "63",
+            "note": "",
+            "_change_history": "1",
+        },
+    )
+    assert response.status_code == 302
+    assert Target.objects.get(pk=target.pk).value == 63
+
+
+def test_import_is_recorded_with_the_manager_who_imported(
+    admin_client, superuser, tmp_path, mastery
+):
+    path = tmp_path / "maalinger.csv"
+    path.write_bytes(
+        codecs.BOM_UTF8
+        + (
+            "plan;mål;periode;værdi\r\n"
+            f"{mastery.plan.slug};personlig-mestring;2018;61,5\r\n"
+        ).encode()
+    )
+    with path.open("rb") as handle:
+        preview = admin_client.post(
+            reverse("admin:goals_measurement_import"),
+            {"format": 0, "import_file": handle},
+        )
+    admin_client.post(
+        reverse("admin:goals_measurement_process_import"),
+        preview.context["confirm_form"].initial,
+    )
+    measurement = mastery.measurements.get()
+    assert measurement.value == Decimal("61.5")
+    assert measurement.history.first().history_user == superuser

@@ -1,0 +1,122 @@
+"""Repeated failed logins lock out a username and an address (django-axes)."""
+
+from datetime import timedelta
+
+import pytest
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+from django.urls import reverse
+from django.utils import timezone
+
+from .conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+LIMIT = settings.AXES_FAILURE_LIMIT
+WRONG = "forkert"
+
+
+def attempt(client, username, password=WRONG, ip="10.0.0.1", path="/log-ind/"):
+    return client.post(
+        path, {"username": username, "password": password}, REMOTE_ADDR=ip
+    )
+
+
+def fail(client, username, times=LIMIT, **kwargs):
+    for _ in range(times):
+        response = attempt(client, username, **kwargs)
+        assert response.status_code in {200, 429}
+
+
+def test_the_limit_is_five_failures_and_a_quarter_of_an_hour():
+    assert settings.AXES_FAILURE_LIMIT == 5
+    assert settings.AXES_COOLOFF_TIME == timedelta(minutes=15)
+    assert settings.AXES_RESET_ON_SUCCESS is True
+
+
+def test_after_the_limit_even_the_right_password_is_refused_in_danish(
+    client, staff_user
+):
+    fail(client, "staff")
+    response = attempt(client, "staff", PASSWORD)
+    page = response.content.decode()
+    assert response.status_code == 429
+    assert "Log ind er midlertidigt spærret" in page
+    assert "15 minutter" in page
+    assert response["Retry-After"] == "900"
+    assert SESSION_KEY not in client.session
+
+
+def test_failures_below_the_limit_do_not_lock(client, staff_user):
+    fail(client, "staff", times=LIMIT - 1)
+    response = attempt(client, "staff", PASSWORD)
+    assert response.status_code == 302
+    assert SESSION_KEY in client.session
+
+
+def test_a_username_is_locked_from_every_address(client, staff_user):
+    for number in range(LIMIT):
+        attempt(client, "staff", ip=f"10.0.1.{number}")
+    response = attempt(client, "staff", PASSWORD, ip="10.0.2.1")
+    assert response.status_code == 429
+
+
+def test_an_address_is_locked_for_every_username(client, staff_user):
+    for number in range(LIMIT):
+        attempt(client, f"gaet-{number}", ip="10.0.3.1")
+    response = attempt(client, "staff", PASSWORD, ip="10.0.3.1")
+    assert response.status_code == 429
+
+
+def test_a_forged_forwarded_for_header_does_not_dodge_the_address_lock(
+    client, staff_user
+):
+    for number in range(LIMIT):
+        client.post(
+            "/log-ind/",
+            {"username": f"gaet-{number}", "password": "x"},
+            REMOTE_ADDR="10.0.4.1",
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{number}",
+        )
+    response = client.post(
+        "/log-ind/",
+        {"username": "staff", "password": PASSWORD},
+        REMOTE_ADDR="10.0.4.1",
+        HTTP_X_FORWARDED_FOR="192.0.2.200",
+    )
+    assert response.status_code == 429
+
+
+def test_a_successful_login_clears_earlier_failures(client, staff_user):
+    fail(client, "staff", times=LIMIT - 1)
+    assert attempt(client, "staff", PASSWORD).status_code == 302
+    client.post("/log-ud/")
+    fail(client, "staff", times=LIMIT - 1)
+    assert attempt(client, "staff", PASSWORD).status_code == 302
+
+
+def test_the_lock_lifts_after_the_cool_off(client, staff_user):
+    fail(client, "staff")
+    assert attempt(client, "staff", PASSWORD).status_code == 429
+    AccessAttempt.objects.update(
+        attempt_time=timezone.now() - settings.AXES_COOLOFF_TIME - timedelta(minutes=1)
+    )
+    assert attempt(client, "staff", PASSWORD).status_code == 302
+
+
+def test_the_admin_login_is_locked_too(client, superuser):
+    admin_login = reverse("admin:login")
+    fail(client, "admin", path=admin_login)
+    response = attempt(client, "admin", "pw-for-tests-only", path=admin_login)
+    assert response.status_code == 429
+    assert "Log ind er midlertidigt spærret" in response.content.decode()
+    assert SESSION_KEY not in client.session
+
+
+def test_failures_on_the_site_count_on_the_admin(client, superuser):
+    fail(client, "admin")
+    response = attempt(
+        client, "admin", "pw-for-tests-only", path=reverse("admin:login")
+    )
+    assert response.status_code == 429

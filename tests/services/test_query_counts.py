@@ -1,0 +1,52 @@
+"""The offer pages cost the same number of queries with 10 and with 500 of
+everything they list."""
+
+import pytest
+
+from tests.methods.catalogue import build_catalogue
+from tests.methods.test_query_counts import measure
+
+pytestmark = pytest.mark.django_db
+
+# Per page, for an anonymous visitor; a logged-in staff user costs two more.
+EXPECTED = {
+    # count, rows, locations; the options of kind, target group, legal basis
+    # and municipality.
+    "list": 7,
+    # The same, and a lookup of each chosen kind, group, basis and municipality.
+    "list, filtered": 11,
+    "list, page 2": 7,
+    # The offer, and its other legal bases, target groups, locations, their
+    # opening hours, sub-offers, methods, key figures and resources.
+    "detail": 9,
+}
+
+
+def pages(catalogue):
+    return {
+        "list": "/tilbud/",
+        "list, filtered": (
+            f"/tilbud/?q=tilbud&kind={catalogue.kind.slug}"
+            f"&target_group={catalogue.target_group.slug}&access=walk_in"
+            f"&legal_basis={catalogue.legal_basis.slug}"
+            f"&municipality={catalogue.municipality.slug}"
+        ),
+        "list, page 2": "/tilbud/?page=2",
+        "detail": catalogue.offer.get_absolute_url(),
+    }
+
+
+@pytest.mark.parametrize("size", [10, 500])
+def test_anonymous_query_counts_do_not_grow(client, size):
+    catalogue = build_catalogue(size)
+    assert measure(client, pages(catalogue)) == EXPECTED
+
+
+@pytest.mark.parametrize("size", [10, 500])
+def test_staff_query_counts_do_not_grow(client, django_user_model, size):
+    catalogue = build_catalogue(size)
+    client.force_login(
+        django_user_model.objects.create_user("staff", password="x", is_staff=True)
+    )
+    expected = {name: count + 2 for name, count in EXPECTED.items()}
+    assert measure(client, pages(catalogue)) == expected

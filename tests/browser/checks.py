@@ -95,6 +95,9 @@ def assert_accessible(page):
 
 def sideways_overflow(page):
     """How many CSS pixels the page is wider than the window (0 is right)."""
+    # Right after a navigation commits, the stylesheet may not be applied yet,
+    # and an unstyled page is as wide as its widest <select>.
+    page.wait_for_load_state("load")
     width = page.evaluate(
         "() => [document.documentElement.scrollWidth,"
         " document.documentElement.clientWidth]"

@@ -9,44 +9,13 @@ from .checks import assert_accessible, assert_no_sideways_scroll, shoot
 from .conftest import DESKTOP, NARROW, PHONE
 from .pages import PAGE_TYPES, expected_status, page_path
 
-# Defects found by these tests and reported to the lead; strict, so the test
-# fails as soon as the page is fixed and the entry must go.
-# Keys: a page type, or (page type, width).
-FILTER_GRID = (
-    "static/css/site.css: .filter-layout has no grid-template-columns below 992px,"
-    " so its one column is as wide as the widest <select> option or tag; add"
-    " grid-template-columns: minmax(0, 1fr), and .tag { white-space: normal; }"
-)
-KNOWN_DEFECTS = {
-    ("methods", NARROW): FILTER_GRID,
-    ("resources", NARROW): FILTER_GRID,
-    ("method", NARROW): (
-        "static/css/site.css: .tag has white-space: nowrap, so the tag"
-        " 'Borgere med psykiske vanskeligheder' is 335px wide at 320px;"
-        " use white-space: normal"
-    ),
-    ("offer", NARROW): (
-        "services/templates/services/offer/detail.html: the key figures table"
-        " is 1px too wide at 320px; wrap it in <div class='table--responsive'"
-        " role='region' tabindex='0' aria-labelledby=...> like the plan page"
-    ),
-    ("plan", PHONE): (
-        "goals/templates/goals/plan/detail.html: axe scrollable-region-focusable"
-        " on the initiatives table's <div class='table--responsive'>: add"
-        " role='region' tabindex='0' aria-labelledby='initiatives-heading'"
-        " (and the same on the key figures table's wrapper)"
-    ),
-}
-
 
 def _params(widths):
-    params = []
-    for name in PAGE_TYPES:
-        for width in widths:
-            reason = KNOWN_DEFECTS.get((name, width)) or KNOWN_DEFECTS.get(name)
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-            params.append(pytest.param(name, width, id=f"{name}-{width}", marks=marks))
-    return params
+    return [
+        pytest.param(name, width, id=f"{name}-{width}")
+        for name in PAGE_TYPES
+        for width in widths
+    ]
 
 
 def load(open_page, name, width):

@@ -46,3 +46,24 @@ def test_page_is_accessible(open_page, screenshot_dir, name, width):
 def test_page_fits_a_small_phone(open_page, name, width):
     page = load(open_page, name, width)
     assert_no_sideways_scroll(page)
+
+
+def test_the_check_fails_on_a_portal_page_given_an_image_without_alt(open_page):
+    """The same check as above, on a real page the server sent, once an image
+    without alt text and a search field without a label are put into it."""
+    page = load(open_page, "home", PHONE)
+    page.evaluate(
+        """() => {
+          const main = document.querySelector('main');
+          const image = document.createElement('img');
+          image.src = '/static/img/favicon.svg';
+          main.prepend(image);
+          const field = document.createElement('input');
+          field.name = 'unlabelled';
+          main.append(field);
+        }"""
+    )
+    with pytest.raises(AssertionError) as failure:
+        assert_accessible(page)
+    assert "image-alt" in str(failure.value)
+    assert "label" in str(failure.value)

@@ -9,7 +9,7 @@ from django.contrib.sitemaps import Sitemap as BaseSitemap
 from django.db.models import Max
 
 from goals.models import Goal, Plan
-from methods.models import Method, Publication
+from methods.models import Method
 from resources.models import Resource
 from services.models import Offer
 
@@ -29,7 +29,7 @@ class OfferSitemap(Sitemap):
 
     def items(self):
         return (
-            Offer.objects.filter(status=Publication.PUBLISHED)
+            Offer.objects.published()
             .only("slug", "updated_at")
             .order_by("pk")
         )
@@ -43,7 +43,7 @@ class MethodSitemap(Sitemap):
 
     def items(self):
         return (
-            Method.objects.filter(status=Publication.PUBLISHED)
+            Method.objects.published()
             .only("slug", "updated_at")
             .order_by("pk")
         )

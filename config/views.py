@@ -4,14 +4,15 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseRedirect
+from django.middleware.csrf import REASON_NO_CSRF_COOKIE
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from methods.models import Method, Publication
+from methods.models import Method
 from resources.models import Resource
 from services.models import Offer
 
@@ -84,21 +85,55 @@ def robots_txt(request):
     )
 
 
+def bad_request(request, exception=None):
+    """The 400 page (a bad Host header, too many form fields ...): Danish, static."""
+    return _static_error_page("400.html", 400)
+
+
+def permission_denied(request, exception=None):
+    """The 403 page: Danish and static; the exception's text is not shown."""
+    return _static_error_page("403.html", 403)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a Danish page instead of Django's English one."""
+    return _static_error_page(
+        "403_csrf.html", 403, {"no_cookie": reason == REASON_NO_CSRF_COOKIE}
+    )
+
+
 def server_error(request):
     """The 500 page: a static template, no context processors, no database."""
+    return _static_error_page("500.html", 500)
+
+
+ERROR_FALLBACKS = {
+    400: "<h1>Forespørgslen kunne ikke læses</h1>",
+    403: "<h1>Du har ikke adgang til siden</h1>",
+    500: "<h1>Der skete en fejl</h1><p>Prøv igen om lidt.</p>",
+}
+
+
+def _static_error_page(template_name, status, context=None):
+    """An error page from settings only: no request context processors (the
+    request may be what is wrong, e.g. its Host header), no database."""
     try:
-        template = loader.get_template("500.html")
-        body = template.render(
+        body = loader.get_template(template_name).render(
             {
                 "SITE_NAME": settings.SITE_NAME,
                 "SITE_OWNER": settings.SITE_OWNER,
                 "SITE_CONTACT_PHONE": settings.SITE_CONTACT_PHONE,
                 "SITE_CONTACT_EMAIL": settings.SITE_CONTACT_EMAIL,
+                "LOGIN_URL": settings.LOGIN_URL,
+                **(context or {}),
             }
         )
     except Exception:  # noqa: BLE001 - the error page itself must never fail
-        body = "<h1>Der skete en fejl</h1><p>Prøv igen om lidt.</p>"
-    return HttpResponseServerError(body)
+        body = ERROR_FALLBACKS[status]
+    response = HttpResponse(body, status=status)
+    # A bad Host header fails in CommonMiddleware, inside XFrameOptionsMiddleware.
+    response["X-Frame-Options"] = settings.X_FRAME_OPTIONS
+    return response
 
 
 def _typed(value):
@@ -109,12 +144,12 @@ def _whats_new(limit):
     """The latest changed public offers, methods and resources, newest first:
     three queries whatever the amount of data."""
     offers = (
-        Offer.objects.filter(status=Publication.PUBLISHED)
+        Offer.objects.published()
         .select_related("kind")
         .order_by("-updated_at")[:limit]
     )
     methods = (
-        Method.objects.filter(status=Publication.PUBLISHED)
+        Method.objects.published()
         .select_related("category")
         .order_by("-updated_at")[:limit]
     )

@@ -148,7 +148,7 @@ def published_offers():
     # Offers live above methods (services builds on methods), so reach them
     # through the relation rather than by import.
     offer_model = Method._meta.get_field("offers").related_model
-    return offer_model.objects.filter(status=Publication.PUBLISHED)
+    return offer_model.objects.published()
 
 
 def offer_choice_label(offer):

@@ -15,6 +15,14 @@ class Publication(models.TextChoices):
     DRAFT = "draft", _("Kladde")
 
 
+class PublicationQuerySet(models.QuerySet):
+    """Who may see a method or an offer: everyone sees the published ones,
+    drafts are for curators in the admin. The one place this rule lives."""
+
+    def published(self):
+        return self.filter(status=Publication.PUBLISHED)
+
+
 class Rating(models.TextChoices):
     """The national agency's four-step rating of a knowledge-declaration dimension.
 
@@ -102,6 +110,8 @@ class MethodCategory(SluggedModel):
 
 
 class Method(SluggedModel, TimestampedModel):
+    objects = PublicationQuerySet.as_manager()
+
     name = models.CharField(_("navn"), max_length=200, unique=True)
     abbreviation = models.CharField(_("forkortelse"), max_length=20, blank=True)
     status = models.CharField(
@@ -341,3 +351,40 @@ class Talk(SluggedModel, TimestampedModel):
 
     def __str__(self):
         return self.title
+
+
+class SeedRecord(models.Model):
+    """Which row a seed entry became, so later runs of ``load_seed_content`` find
+    that row again even after a curator has changed its slug, title or address,
+    and know it was deleted rather than never loaded. Written only by the loader
+    (``methods.seeding.SeedLoader``)."""
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        verbose_name=_("indholdstype"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    object_id = models.PositiveBigIntegerField(_("rækkens id"))
+    seed_key = models.TextField(
+        _("nøgle i datafilen"),
+        help_text=_("Postens naturlige nøgle i datafilen, da den blev indlæst."),
+    )
+    loaded_at = models.DateTimeField(_("indlæst"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("indlæst grundindhold")
+        verbose_name_plural = _("indlæst grundindhold")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "seed_key"], name="seed_record_unique_key"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["content_type", "object_id"], name="seed_record_object_idx"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.content_type.model} {self.seed_key}"

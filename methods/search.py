@@ -36,7 +36,7 @@ from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .models import Method, Publication
+from .models import Method
 
 SEARCH_CONFIG = "danish"
 MAX_QUERY_LENGTH = 200
@@ -92,7 +92,7 @@ METHOD_SEARCH = SearchSpec(
 
 def search(query, user, limit):
     """Published methods matching ``query``, best first: ``(count, methods)``."""
-    queryset = Method.objects.filter(status=Publication.PUBLISHED).select_related(
+    queryset = Method.objects.published().select_related(
         "category"
     )
     return run_search(queryset, METHOD_SEARCH, query, limit)

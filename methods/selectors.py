@@ -11,7 +11,7 @@ from .models import Method, Publication, Talk
 
 def published_methods():
     """Drafts are for curators in the admin; no public page shows them."""
-    return Method.objects.filter(status=Publication.PUBLISHED)
+    return Method.objects.published()
 
 
 def method_list():

@@ -9,7 +9,7 @@ from methods.filters import (
     TextQueryFilter,
     offer_choice_label,
 )
-from methods.models import Method, Publication
+from methods.models import Method
 from services.models import Offer
 
 from . import search
@@ -17,11 +17,11 @@ from .models import KnowledgeSource, Resource
 
 
 def _published_methods(request):
-    return Method.objects.filter(status=Publication.PUBLISHED)
+    return Method.objects.published()
 
 
 def _published_offers(request):
-    return Offer.objects.filter(status=Publication.PUBLISHED).select_related("parent")
+    return Offer.objects.published().select_related("parent")
 
 
 class ResourceFilter(PortalFilterSet):

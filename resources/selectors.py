@@ -7,7 +7,7 @@ who sees what.
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 
-from methods.models import Method, Publication
+from methods.models import Method
 from services.models import Offer
 
 from .models import KnowledgeSource, Resource
@@ -28,14 +28,12 @@ def resource_detail(user):
         .prefetch_related(
             Prefetch(
                 "methods",
-                queryset=Method.objects.filter(status=Publication.PUBLISHED),
+                queryset=Method.objects.published(),
                 to_attr="published_methods",
             ),
             Prefetch(
                 "offers",
-                queryset=Offer.objects.filter(
-                    status=Publication.PUBLISHED
-                ).select_related("kind"),
+                queryset=Offer.objects.published().select_related("kind"),
                 to_attr="published_offers",
             ),
         )

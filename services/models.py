@@ -9,7 +9,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from methods.fields import SearchDocumentField, URLField
-from methods.models import Publication, SluggedModel, TimestampedModel
+from methods.models import (
+    Publication,
+    PublicationQuerySet,
+    SluggedModel,
+    TimestampedModel,
+)
 
 
 class Organisation(SluggedModel):
@@ -102,6 +107,8 @@ class OfferKind(SluggedModel):
 
 
 class Offer(SluggedModel, TimestampedModel):
+    objects = PublicationQuerySet.as_manager()
+
     class Operator(models.TextChoices):
         MUNICIPAL = "municipal", _("Kommunalt")
         SELF_GOVERNING = "self_governing", _("Selvejende")

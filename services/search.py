@@ -1,6 +1,5 @@
 """Search in offers (published only); see methods/search.py for the machinery."""
 
-from methods.models import Publication
 from methods.search import SearchSpec, filter_queryset, run_search
 
 from .models import Offer
@@ -15,7 +14,7 @@ OFFER_SEARCH = SearchSpec(
 
 def search(query, user, limit):
     """Published offers matching ``query``, best first: ``(count, offers)``."""
-    queryset = Offer.objects.filter(status=Publication.PUBLISHED).select_related("kind")
+    queryset = Offer.objects.published().select_related("kind")
     return run_search(queryset, OFFER_SEARCH, query, limit)
 
 

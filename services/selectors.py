@@ -13,7 +13,7 @@ from .models import Location, Offer, OfferMethod
 
 def published_offers():
     """Drafts are for curators in the admin; no public page shows them."""
-    return Offer.objects.filter(status=Publication.PUBLISHED)
+    return Offer.objects.published()
 
 
 def offer_list():

@@ -144,7 +144,10 @@ def _link_supported_goals(loader, record):
         if not goal_record.get("supports"):
             continue
         plan_slug, _, code = goal_record["supports"].rpartition("/")
-        supported = loader.get(Goal, plan__slug=plan_slug or plan.slug, code=code)
-        goal = Goal.objects.get(plan=plan, code=goal_record["code"])
+        supported_plan = loader.get(Plan, slug=plan_slug) if plan_slug else plan
+        supported = loader.get(Goal, plan=supported_plan, code=code)
+        goal = loader.get(Goal, plan=plan, code=goal_record["code"])
+        if goal is None:  # deleted by a curator
+            continue
         # A goal's link is set with the goal; existing goals keep a curator's choice.
         loader.set_field(goal, "supports", supported, created=goal.supports_id is None)

@@ -57,8 +57,9 @@ def load(loader, folder=FOLDER):
         method, was_created = loader.upsert(
             Method, _slug_key(record, "name"), _method_values(loader, record)
         )
-        created[method.slug] = was_created
-        _load_method_children(loader, method, record)
+        created[_slug_key(record, "name")["slug"]] = (method, was_created)
+        if method is not None:
+            _load_method_children(loader, method, record)
     for record in data.get("methods", []):
         _link_method(loader, record, created)
     for record in data.get("talks", []):
@@ -95,8 +96,9 @@ def _load_method_children(loader, method, record):
 
 
 def _link_method(loader, record, created):
-    method = loader.get(Method, **_slug_key(record, "name"))
-    was_created = created[method.slug]
+    method, was_created = created[_slug_key(record, "name")["slug"]]
+    if method is None:  # deleted by a curator
+        return
     if "parent" in record:
         parent = loader.get(Method, slug=record["parent"]) if record["parent"] else None
         loader.set_field(method, "parent", parent, created=was_created)

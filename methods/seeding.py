@@ -1,17 +1,30 @@
 """Loading seed content from YAML data files, idempotently.
 
-A record is matched by its natural key. A missing record is created; an existing one
-is left as it is (a curator may have edited it) unless the loader runs with
-``update=True``, which rewrites it from the file and reports every changed field.
-Each app's ``seed.py`` maps its files onto its models with these tools.
+Every entry of a data file has a natural key (a slug, a code, a child's key within
+its parent). The first time an entry is loaded, the loader writes a ``SeedRecord``
+noting which row it became; later runs find the row through that record, never
+through fields a curator can edit, so a renamed slug or a corrected title or
+address is kept and not duplicated. Rows loaded before records existed are adopted
+by their natural key on the first run.
+
+A new entry is created. An existing row is left as it is (a curator may have
+edited it), and a row a curator has deleted stays deleted, unless the loader runs
+with ``update=True``: then edited rows are rewritten from the file, deleted ones
+are created again, and every change is reported. Each app's ``seed.py`` maps its
+files onto its models with these tools.
 """
 
+import json
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
 import yaml
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db import models
+
+from .models import SeedRecord
 
 
 class SeedError(Exception):
@@ -35,43 +48,63 @@ class SeedLoader:
     def __init__(self, *, update=False):
         self.update = update
         self.created = Counter()
+        self.restored = []  # labels of rows a curator had deleted, created again
+        self.kept_deleted = Counter()  # rows a curator deleted, left deleted
         self.changes = []  # (label, field, old, new)
         self._cache = {}
+        self._keys = {}  # (model label, pk) -> the seed key that row was loaded as
 
     # Reading references -------------------------------------------------------
 
     def get(self, model, **key):
-        """The object a data file refers to by its natural key, or a clear error."""
-        cache_key = (model, tuple(sorted(key.items())))
+        """The object a data file refers to by its natural key, or a clear error.
+
+        ``None`` when a curator has deleted the row (or its parent) and the loader
+        is not updating: a row that refers to it is then left as it is."""
+        cache_key = (model, self._seed_key(key))
         if cache_key not in self._cache:
-            try:
-                self._cache[cache_key] = model.objects.get(**key)
-            except ObjectDoesNotExist:
-                raise SeedError(
-                    f"{model._meta.verbose_name} {key} is referred to but not defined"
-                ) from None
+            self._cache[cache_key] = self._resolve(model, key)
         return self._cache[cache_key]
 
     def get_many(self, model, field, values):
-        return [self.get(model, **{field: value}) for value in values or []]
+        found = [self.get(model, **{field: value}) for value in values or []]
+        return [target for target in found if target is not None]
 
     # Writing ------------------------------------------------------------------
 
     def upsert(self, model, key, values):
-        """Create the record if missing; with ``update``, bring it in line with
-        the file. Returns ``(instance, created)``."""
+        """Create the row if it was never loaded; with ``update``, bring it in line
+        with the file and create it again if a curator deleted it.
+
+        Returns ``(instance, created)``; ``(None, False)`` for a row a curator
+        deleted (or whose parent is gone) when not updating."""
+        if any(value is None for value in key.values()):
+            return None, False  # the parent was deleted and is not coming back
+        seed_key = self._seed_key(key)
         values = {
             name: self._to_python(model, name, value) for name, value in values.items()
         }
-        instance = model.objects.filter(**key).first()
+        record, instance = self._find(model, key, seed_key)
+        if record is not None and instance is None:  # deleted by a curator
+            if not self.update:
+                self.kept_deleted[model._meta.verbose_name_plural] += 1
+                return None, False
+            instance = self._create(model, key, values, seed_key, record)
+            self.restored.append(self._label(instance))
+            return instance, True
         if instance is None:
-            instance = model(**key, **values)
-            self._save(instance)
+            instance = self._create(model, key, values, seed_key, record)
             self.created[model._meta.verbose_name_plural] += 1
             return instance, True
+        self._remember(instance, seed_key)
         if self.update:
+            # The key fields too: a curator may have renamed a slug or a title.
+            wanted = {
+                **{name: self._to_python(model, name, v) for name, v in key.items()},
+                **values,
+            }
             changed = False
-            for name, value in values.items():
+            for name, value in wanted.items():
                 old = getattr(instance, name)
                 if old != value:
                     self.changes.append((self._label(instance), name, old, value))
@@ -84,6 +117,8 @@ class SeedLoader:
     def set_field(self, instance, field, value, *, created):
         """Set a field filled after the record was made (a link to a record defined
         later in the files); on an existing record only when updating."""
+        if instance is None:
+            return
         old = getattr(instance, field)
         if old == value or not (created or self.update):
             return
@@ -95,6 +130,8 @@ class SeedLoader:
     def set_related(self, instance, field, targets, *, created):
         """Set a many-to-many field on a new record; on an existing one only when
         updating, so a curator's choice survives a second run."""
+        if instance is None:
+            return
         manager = getattr(instance, field)
         wanted = {target.pk for target in targets}
         if created:
@@ -108,6 +145,90 @@ class SeedLoader:
                 (self._label(instance), field, sorted(current), sorted(wanted))
             )
             manager.set(targets)
+
+    # Finding rows through their seed records ----------------------------------
+
+    def _find(self, model, key, seed_key):
+        """``(record, instance)`` for an entry. A record without an instance is a
+        row a curator deleted; no record means the entry was never recorded, and a
+        row that matches its natural key (loaded before records existed) is
+        adopted."""
+        content_type = ContentType.objects.get_for_model(model)
+        record = SeedRecord.objects.filter(
+            content_type=content_type, seed_key=seed_key
+        ).first()
+        if record is not None:
+            return record, model.objects.filter(pk=record.object_id).first()
+        instance = model.objects.filter(**key).first()
+        if (
+            instance is None
+            or SeedRecord.objects.filter(
+                content_type=content_type, object_id=instance.pk
+            ).exists()
+        ):
+            # Never loaded, or the row is another entry's (renamed onto this key).
+            return None, None
+        SeedRecord.objects.create(
+            content_type=content_type, object_id=instance.pk, seed_key=seed_key
+        )
+        return None, instance
+
+    def _resolve(self, model, key):
+        if any(value is None for value in key.values()):
+            return None  # the parent was deleted by a curator
+        seed_key = self._seed_key(key)
+        record = SeedRecord.objects.filter(
+            content_type=ContentType.objects.get_for_model(model), seed_key=seed_key
+        ).first()
+        if record is not None:
+            instance = model.objects.filter(pk=record.object_id).first()
+            if instance is not None:
+                self._remember(instance, seed_key)
+                return instance
+            if not self.update:
+                return None
+        try:
+            return model.objects.get(**key)
+        except ObjectDoesNotExist:
+            raise SeedError(
+                f"{model._meta.verbose_name} {key} is referred to but not defined"
+            ) from None
+
+    def _create(self, model, key, values, seed_key, record):
+        instance = model(**key, **values)
+        self._save(instance)
+        if record is None:
+            SeedRecord.objects.create(
+                content_type=ContentType.objects.get_for_model(model),
+                object_id=instance.pk,
+                seed_key=seed_key,
+            )
+        else:
+            record.object_id = instance.pk
+            record.save(update_fields=["object_id"])
+        self._remember(instance, seed_key)
+        return instance
+
+    def _remember(self, instance, seed_key):
+        self._keys[(instance._meta.label, instance.pk)] = seed_key
+
+    def _seed_key(self, key):
+        """The natural key as text; a parent row stands for the key it was loaded
+        as, so a child's key survives edits to its parent."""
+        return json.dumps(
+            {name: self._key_part(value) for name, value in key.items()},
+            sort_keys=True,
+            ensure_ascii=False,
+            default=str,
+        )
+
+    def _key_part(self, value):
+        if isinstance(value, models.Model):
+            seed_key = self._keys.get((value._meta.label, value.pk))
+            if seed_key is None:
+                return {value._meta.label: {"pk": value.pk}}
+            return {value._meta.label: json.loads(seed_key)}
+        return value
 
     # Helpers ------------------------------------------------------------------
 

@@ -6,7 +6,8 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-from services.models import Offer
+from methods.models import Method, SeedRecord
+from services.models import Location, Offer, OpeningHours
 
 pytestmark = pytest.mark.django_db
 
@@ -71,9 +72,101 @@ def test_update_rewrites_an_edit_and_reports_it():
     assert "Perron 4" in output and "summary" in output
 
 
-def test_a_deleted_child_row_is_restored():
+def test_a_deleted_child_row_stays_deleted():
     load()
     offer = Offer.objects.get(slug="hjoernestenen")
     offer.locations.all().delete()
+    output = load()
+    assert not offer.locations.exists()
+    assert "Slettet i admin, ikke genskabt" in output
+    assert "Intet at indlæse" in output
+
+
+def test_update_restores_a_deleted_child_row_and_reports_it():
     load()
-    assert offer.locations.exists()
+    offer = Offer.objects.get(slug="hjoernestenen")
+    streets = set(offer.locations.values_list("street", flat=True))
+    hours = OpeningHours.objects.filter(location__offer=offer).count()
+    offer.locations.all().delete()
+    output = load("--update")
+    assert set(offer.locations.values_list("street", flat=True)) == streets
+    assert OpeningHours.objects.filter(location__offer=offer).count() == hours
+    assert "Genskabt: adresse" in output
+    assert load() == load()  # and the next run is quiet again
+    assert "Intet at indlæse" in load()
+
+
+def test_a_renamed_slug_is_kept_and_not_duplicated():
+    load()
+    count = Offer.objects.count()
+    Offer.objects.filter(slug="perron-4").update(slug="perron-fire")
+    output = load()
+    assert Offer.objects.count() == count
+    assert not Offer.objects.filter(slug="perron-4").exists()
+    assert Offer.objects.get(slug="perron-fire").name == "Perron 4"
+    assert "Intet at indlæse" in output
+
+
+def test_a_renamed_slug_still_serves_as_a_reference():
+    load()
+    Method.objects.filter(slug="cti").update(slug="critical-time-intervention")
+    load()
+    assert Method.objects.filter(slug="cti").count() == 0
+    assert Method.objects.get(slug="critical-time-intervention").name
+
+
+def test_a_corrected_address_is_kept_and_not_duplicated():
+    load()
+    location = Location.objects.filter(offer__slug="hjoernestenen").first()
+    count = Location.objects.count()
+    Location.objects.filter(pk=location.pk).update(street="Rettet Vej 1")
+    load()
+    assert Location.objects.count() == count
+    assert Location.objects.get(pk=location.pk).street == "Rettet Vej 1"
+
+
+def test_update_reports_a_renamed_slug_and_puts_it_back():
+    load()
+    Offer.objects.filter(slug="perron-4").update(slug="perron-fire")
+    output = load("--update")
+    assert Offer.objects.filter(slug="perron-4").exists()
+    assert not Offer.objects.filter(slug="perron-fire").exists()
+    assert "slug: 'perron-fire' → 'perron-4'" in output
+
+
+def test_a_deleted_offer_and_its_rows_stay_deleted_until_update():
+    load()
+    before = snapshot()
+    Offer.objects.get(slug="hjoernestenen").delete()
+    load()
+    assert not Offer.objects.filter(slug="hjoernestenen").exists()
+    output = load("--update")
+    assert "Genskabt: tilbud “Hjørnestenen”" in output
+    restored = Offer.objects.get(slug="hjoernestenen")
+    assert restored.locations.exists()
+    assert counts(snapshot()) == counts(before)
+
+
+def counts(tables):
+    """Rows per table, leaving out the history tables an edit adds rows to."""
+    return {
+        label: len(rows) for label, rows in tables.items() if ".Historical" not in label
+    }
+
+
+def test_rows_loaded_before_seed_records_existed_are_adopted():
+    load()
+    SeedRecord.objects.all().delete()
+    Offer.objects.filter(slug="perron-4").update(summary="Rettet af en kurator.")
+    before = snapshot()
+    output = load()
+    after = snapshot()
+    before.pop("methods.SeedRecord")
+    after.pop("methods.SeedRecord")
+    assert after == before
+    assert "Intet at indlæse" in output
+    assert SeedRecord.objects.exists()
+    # From now on the records, not the editable fields, find the rows.
+    Offer.objects.filter(slug="perron-4").update(slug="perron-fire")
+    load()
+    assert not Offer.objects.filter(slug="perron-4").exists()

@@ -1,6 +1,8 @@
 """Load the municipality's documents, kept as data files in each app, into the
-database. A second run changes nothing; ``--update`` rewrites edited rows from the
-files and reports what it changes."""
+database. A second run changes nothing: rows are found through the record of what
+each entry became, so a curator's edits are kept and rows a curator deleted stay
+deleted. ``--update`` rewrites edited rows from the files, creates deleted ones
+again and reports what it changes."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -23,7 +25,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--update",
             action="store_true",
-            help="Overskriv rækker, der er ændret i admin, med indholdet fra filerne.",
+            help=(
+                "Overskriv rækker, der er ændret i admin, med indholdet fra filerne, "
+                "og genskab rækker, der er slettet i admin."
+            ),
         )
 
     def handle(self, *args, update=False, **options):
@@ -43,10 +48,17 @@ class Command(BaseCommand):
                     _("Oprettet: %(count)s %(label)s")
                     % {"count": count, "label": label}
                 )
+        for label in loader.restored:
+            self.stdout.write(_("Genskabt: %(label)s") % {"label": label})
         for label, field, old, new in loader.changes:
             self.stdout.write(
                 _("Ændret: %(label)s, %(field)s: %(old)r → %(new)r")
                 % {"label": label, "field": field, "old": old, "new": new}
             )
-        if not loader.created and not loader.changes:
+        for label, count in sorted(loader.kept_deleted.items()):
+            self.stdout.write(
+                _("Slettet i admin, ikke genskabt: %(count)s %(label)s")
+                % {"count": count, "label": label}
+            )
+        if not loader.created and not loader.restored and not loader.changes:
             self.stdout.write(_("Intet at indlæse: indholdet er allerede på plads."))

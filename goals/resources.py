@@ -109,6 +109,26 @@ class IntegerWidget(widgets.NumberWidget):
 # leading apostrophe so it stays text, while numbers stay numbers.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
+# Control characters (NUL, escape, form feed, C1 ...) have no place in a cell:
+# PostgreSQL refuses NUL, and the rest garble pages and exports. Tab and line
+# breaks are allowed.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def check_cell_text(text):
+    """``text`` itself, or a ValueError (a Danish row error) if it holds a
+    control character."""
+    if CONTROL_CHARACTERS.search(text):
+        raise ValueError(_control_character_message())
+    return text
+
+
+def _control_character_message():
+    return _(
+        "Cellen indeholder et kontroltegn (usynligt tegn), som ikke kan "
+        "gemmes. Skriv teksten igen, eller kopiér den uden formatering."
+    )
+
 
 class TextWidget(widgets.CharWidget):
     def clean(self, value, row=None, **kwargs):
@@ -116,7 +136,7 @@ class TextWidget(widgets.CharWidget):
             return ""
         if isinstance(value, Decimal) and value == value.to_integral():
             value = int(value)
-        value = str(value).strip()
+        value = check_cell_text(str(value).strip())
         # An exported text cell read back in: drop the apostrophe added on export.
         if (
             value.startswith("'")
@@ -141,7 +161,7 @@ class ChoiceWidget(widgets.Widget):
         self.choices = choices
 
     def clean(self, value, row=None, **kwargs):
-        text = str(value or "").strip().casefold()
+        text = check_cell_text(str(value or "").strip()).casefold()
         if not text:
             return ""
         for code, label in self.choices:
@@ -177,7 +197,7 @@ class PlanWidget(widgets.ForeignKeyWidget):
         super().__init__(Plan, field="slug", **kwargs)
 
     def clean(self, value, row=None, **kwargs):
-        slug = str(value or "").strip()
+        slug = check_cell_text(str(value or "").strip())
         if not slug:
             raise ValueError(_("Skriv planens korte navn fra adressen."))
         plan = Plan.objects.filter(slug=slug).first()
@@ -193,7 +213,7 @@ class ThemeWidget(widgets.ForeignKeyWidget):
         super().__init__(GoalTheme, field="name", **kwargs)
 
     def clean(self, value, row=None, **kwargs):
-        text = str(value or "").strip()
+        text = check_cell_text(str(value or "").strip())
         if not text:
             return None
         theme = (
@@ -241,7 +261,8 @@ class OffersWidget(widgets.ManyToManyWidget):
         self.public = public
 
     def clean(self, value, row=None, **kwargs):
-        slugs = [s.strip() for s in str(value or "").split(",") if s.strip()]
+        text = check_cell_text(str(value or ""))
+        slugs = [s.strip() for s in text.split(",") if s.strip()]
         offers = list(self.model.objects.filter(slug__in=slugs))
         unknown = sorted(set(slugs) - {offer.slug for offer in offers})
         if unknown:
@@ -267,7 +288,7 @@ class SupportedGoalWidget(widgets.ForeignKeyWidget):
         super().__init__(Goal, field="code", **kwargs)
 
     def clean(self, value, row=None, **kwargs):
-        text = str(value or "").strip()
+        text = check_cell_text(str(value or "").strip())
         if not text:
             return None
         plan_slug, _slash, code = text.rpartition("/")
@@ -409,6 +430,9 @@ class GoalsResourceMixin:
             (str(row.get("plan") or "").strip(), _text(row.get(self.goal_column)))
             for row in dataset.dict
         }
+        # A key with a control character matches nothing; its row's error comes
+        # from the widget (and PostgreSQL would refuse a NUL in the query).
+        keys = {key for key in keys if not CONTROL_CHARACTERS.search("".join(key))}
         plans = {slug for slug, _code in keys}
         codes = {code for _slug, code in keys}
         goals = Goal.objects.filter(plan__slug__in=plans, code__in=codes)
@@ -424,6 +448,9 @@ class GoalsResourceMixin:
 
     def _set_goal(self, instance, row):
         """The goal a target or measurement row names, or a Danish error."""
+        key = str(row.get("plan") or "") + _text(row.get(self.goal_column))
+        if CONTROL_CHARACTERS.search(key):
+            raise ValidationError({"goal": _control_character_message()})
         goal = self.goal_for_row(row)
         if goal is None:
             raise ValidationError(
@@ -692,6 +719,7 @@ class GoalResource(GoalsResourceMixin, resources.ModelResource):
             if "kode" in dataset.headers
             else set()
         )
+        codes = {code for code in codes if not CONTROL_CHARACTERS.search(code)}
         return self.get_queryset().filter(code__in=codes)
 
     def instance_key(self, goal):

@@ -499,3 +499,66 @@ def test_text_that_looks_like_a_formula_is_exported_as_text():
     )
     assert widget.clean(widget.render("=1+1")) == "=1+1"
     assert widget.render("Færre hjemløse") == "Færre hjemløse"
+
+
+# Hostile cells ---------------------------------------------------------------------
+
+CONTROL_ERROR = (
+    "Cellen indeholder et kontroltegn (usynligt tegn), som ikke kan gemmes. "
+    "Skriv teksten igen, eller kopiér den uden formatering."
+)
+
+
+def test_cells_with_control_characters_are_row_errors_and_nothing_is_written(
+    tmp_path, mastery
+):
+    slug = mastery.plan.slug
+    path = csv_file(
+        tmp_path,
+        f"{MEASUREMENT_HEADER}\n"
+        f"{slug};personlig-mestring;2019;62;49;FKO;fin række\n"
+        f"{slug};personlig-mestring;2020;63;49;FKO;nul\x00byte\n"
+        f"{slug};personlig-mestring;2021;64;49;\x1b[31mrød;\n"
+        f"{slug};personlig\x00-mestring;2022;65;49;;\n"
+        f"{slug};personlig-mestring;2023;66;49;;form\x0cfeed\x7f\n",
+    )
+    result = import_file(MeasurementResource(), path)
+
+    assert [row.number for row in result.invalid_rows] == [2, 3, 4, 5]
+    errors = [row.field_specific_errors for row in result.invalid_rows]
+    assert errors[0] == {"kommentar": [CONTROL_ERROR]}
+    assert errors[1] == {"kilde": [CONTROL_ERROR]}
+    assert CONTROL_ERROR in errors[2]["mål"]
+    assert errors[3] == {"kommentar": [CONTROL_ERROR]}
+    assert not result.has_errors()  # row errors, not a crash
+    assert mastery.measurements.count() == 1  # not even the good row
+    assert not mastery.measurements.filter(comment="fin række").exists()
+
+
+def test_a_hostile_goal_title_writes_nothing(tmp_path, mastery):
+    before = Goal.objects.count()
+    path = tmp_path / "maal.csv"
+    path.write_bytes(
+        (
+            "plan;kode;titel;niveau;enhed\r\n"
+            f"{mastery.plan.slug};nyt-maal;Ny\x00titel;Lokalt;Procent\r\n"
+        ).encode("utf-8-sig")
+    )
+    result = import_file(GoalResource(), path)
+    assert result.invalid_rows[0].field_specific_errors["titel"] == [CONTROL_ERROR]
+    assert Goal.objects.count() == before
+
+
+def test_tabs_and_line_breaks_in_a_cell_are_kept(tmp_path, mastery):
+    path = csv_file(
+        tmp_path,
+        f"{MEASUREMENT_HEADER}\n"
+        f'{mastery.plan.slug};personlig-mestring;2019;62;49;FKO;"første\tlinje\n'
+        'anden linje"\n',
+    )
+    result = import_file(MeasurementResource(), path)
+    assert not result.has_validation_errors(), [
+        r.error_dict for r in result.invalid_rows
+    ]
+    comment = mastery.measurements.get(period_label="2019").comment
+    assert comment == "første\tlinje\r\nanden linje"

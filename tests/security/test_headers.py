@@ -213,3 +213,28 @@ def test_pages_rendered_for_staff_are_never_shared_by_caches(
     assert "Cookie" in response.get("Vary", "")
     assert "public" not in response.get("Cache-Control", "")
     assert response.get("X-Page-Cache") is None
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "admin:goals_goal_export",
+        "admin:goals_goal_import",
+        "admin:goals_target_export",
+        "admin:goals_target_import",
+        "admin:goals_measurement_export",
+        "admin:goals_measurement_import",
+    ],
+)
+def test_the_spreadsheet_admin_pages_need_no_inline_code(admin_client, url_name):
+    response = admin_client.get(reverse(url_name))
+    assert response.status_code == 200
+    assert_security_headers(response)
+    assert_no_inline_code(response.content.decode(), url_name)
+
+
+def test_select_all_on_the_export_page_is_bound_from_a_static_file(admin_client):
+    page = admin_client.get(reverse("admin:goals_goal_export")).content.decode()
+    assert 'class="select-toggle"' in page
+    assert re.search(r'<script src="[^"]*/js/admin-export\.js"', page)
+    assert "onSelectToggleChange" not in page

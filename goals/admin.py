@@ -160,7 +160,7 @@ class PeriodInlineMixin:
     @admin.display(description=_("læst som"))
     def parsed_period(self, obj):
         if not (obj and obj.period_start and obj.period_end):
-            return "–"
+            return _("ikke angivet") if obj and obj.pk else "–"
         return "{} – {}".format(
             date_format(obj.period_start, "j. F Y"),
             date_format(obj.period_end, "j. F Y"),
@@ -345,7 +345,9 @@ class GoalAdmin(SafeAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
         if progress.change is not None:
             lines.append(
                 (
-                    _("Siden %(label)s") % {"label": progress.previous.label},
+                    _("Siden %(label)s") % {"label": progress.previous.label}
+                    if progress.previous.label
+                    else _("Siden udgangspunktet"),
                     f"{format_change(goal.unit, progress.change)} "
                     f"({progress.trend.label})",
                 )
@@ -353,7 +355,9 @@ class GoalAdmin(SafeAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
         if progress.next_target and progress.percent_of_next is not None:
             lines.append(
                 (
-                    _("Mod målet for %(year)s") % {"year": progress.next_target.year},
+                    _("Mod målet for %(year)s") % {"year": progress.next_target.year}
+                    if progress.next_target.year is not None
+                    else _("Mod målet (uden årstal)"),
                     f"{progress.percent_of_next} %",
                 )
             )
@@ -392,7 +396,7 @@ class GoalAdmin(SafeAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
 @admin.register(Baseline)
 class BaselineAdmin(SafeAdminMixin, SimpleHistoryAdmin):
     form = BaselineForm
-    list_display = ["goal", "period_label", "value", "n", "scope"]
+    list_display = ["goal", "period_column", "value", "n", "scope"]
     list_filter = ["scope"]
     search_fields = ["goal__title", "goal__code"]
     list_select_related = ["goal"]
@@ -408,17 +412,25 @@ class BaselineAdmin(SafeAdminMixin, SimpleHistoryAdmin):
         "source",
     ]
 
+    @admin.display(description=_("periode"), ordering="period_end")
+    def period_column(self, baseline):
+        return baseline.period_label or _("ikke angivet")
+
 
 @admin.register(Target)
 class TargetAdmin(SafeAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
     resource_classes = [TargetResource]
     form = TargetForm
-    list_display = ["goal", "year", "value", "plan_column"]
+    list_display = ["goal", "year_column", "value", "plan_column"]
     list_filter = ["year", "goal__plan"]
     search_fields = ["goal__title", "goal__code"]
     list_select_related = ["goal__plan"]
     autocomplete_fields = ["goal"]
     fields = ["goal", "year", "value", "note"]
+
+    @admin.display(description=_("år"), ordering="year")
+    def year_column(self, target):
+        return target.year_label
 
     @admin.display(description=_("plan"))
     def plan_column(self, target):

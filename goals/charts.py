@@ -59,7 +59,10 @@ class Chart:
 def build_chart(progress):
     """The chart of a goal's figures, or None when it has no figures at all."""
     unit = progress.unit
+    # A baseline with no period has no place on the time axis.
     baseline = progress.baseline
+    if baseline is not None and baseline.end is None:
+        baseline = None
     results = list(progress.results)
     earlier = list(progress.earlier_results)
     targets = list(progress.targets)

@@ -139,6 +139,7 @@ class TargetFormSet(FigureFormSet):
 
     def clean(self):
         super().clean()
+        self._check_one_target_per_year()
         # The model checks each target; a baseline moved past saved targets is
         # caught the same way, since every existing target form is validated.
         year = self.submitted_baseline_year() if self.baseline_formset else None
@@ -152,6 +153,30 @@ class TargetFormSet(FigureFormSet):
                 message = target_before_baseline_message(year)
                 if message not in form.errors.get("year", []):
                     form.add_error("year", message)
+
+    def _check_one_target_per_year(self):
+        """One target per year, and one with no year set, among those submitted.
+
+        The model's constraints are conditional (a year may be empty), and Django's
+        formsets only compare rows for unconditional ones.
+        """
+        seen = set()
+        for form in self.forms:
+            if self.can_delete and self._should_delete_form(form):
+                continue
+            cleaned = getattr(form, "cleaned_data", None)
+            if not cleaned or cleaned.get("value") is None:
+                continue
+            year = cleaned.get("year")
+            if year in seen:
+                message = (
+                    self.duplicate_message
+                    if year is not None
+                    else _("Der kan kun være én målsætning uden årstal.")
+                )
+                form.add_error("year", message)
+                raise forms.ValidationError(message)
+            seen.add(year)
 
 
 class MeasurementFormSet(FigureFormSet):

@@ -287,6 +287,7 @@ class Goal(TimestampedModel):
 
     history = HistoricalRecords(
         excluded_fields=["created_at", "updated_at", "search_vector"],
+        m2m_fields=["responsible_offers"],
         verbose_name=_("historik for mål"),
         verbose_name_plural=_("historik for mål"),
     )
@@ -389,7 +390,7 @@ class Period(models.Model):
 
     @property
     def year(self):
-        return self.period_end.year
+        return self.period_end.year if self.period_end else None
 
     def clean_fields(self, exclude=None):
         # A label without dates (a shell, a script) is read as if it were typed,
@@ -428,6 +429,9 @@ class Period(models.Model):
 
 
 class Baseline(Figure, Period):
+    """A goal's starting point. Its period may be unknown: some plans state a
+    baseline without saying when it was measured; it is then kept without one."""
+
     class Scope(models.TextChoices):
         NATIONAL = "national", _("Hele landet")
         MUNICIPALITY = "municipality", _("Kommunen")
@@ -444,6 +448,18 @@ class Baseline(Figure, Period):
         default=Scope.MUNICIPALITY,
     )
     source = models.CharField(_("kilde"), max_length=300, blank=True)
+    # Unlike a measurement's, the period may be left out (“ikke angivet”).
+    period_label = models.CharField(
+        _("periode"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "Fx “2017”, “2017/2018”, “dec. 2017-maj 2018”. Tom, hvis planen ikke "
+            "angiver, hvornår udgangspunktet er opgjort."
+        ),
+    )
+    period_start = models.DateField(_("periodens start"), null=True, blank=True)
+    period_end = models.DateField(_("periodens slutning"), null=True, blank=True)
 
     history = HistoricalRecords(
         verbose_name=_("historik for udgangspunkt"),
@@ -459,17 +475,41 @@ class Baseline(Figure, Period):
                 name="baseline_period_ordered",
                 violation_error_message=_("Perioden skal slutte efter, den begynder."),
             ),
+            models.CheckConstraint(
+                condition=models.Q(period_start__isnull=True, period_end__isnull=True)
+                | models.Q(period_start__isnull=False, period_end__isnull=False),
+                name="baseline_period_complete",
+                violation_error_message=_(
+                    "Perioden skal have både en start og en slutning."
+                ),
+            ),
         ]
 
     def __str__(self):
-        return f"{self.goal}: {self.value} ({self.period_label})"
+        return f"{self.goal}: {self.value} ({self.period_label or _('ikke angivet')})"
+
+    def as_result(self):
+        if self.period_end is None:
+            return progress.Result(value=self.value, label="", n=self.n)
+        return super().as_result()
+
+    @property
+    def period_text(self):
+        if self.period_start is None or self.period_end is None:
+            return ""
+        return super().period_text
 
 
 class Target(Figure):
     goal = models.ForeignKey(
         Goal, verbose_name=_("mål"), on_delete=models.CASCADE, related_name="targets"
     )
-    year = models.PositiveSmallIntegerField(_("år"))
+    year = models.PositiveSmallIntegerField(
+        _("år"),
+        null=True,
+        blank=True,
+        help_text=_("Tomt, hvis planen ikke angiver, hvornår målet skal være nået."),
+    )
     note = models.CharField(_("bemærkning"), max_length=300, blank=True)
 
     history = HistoricalRecords(
@@ -480,24 +520,38 @@ class Target(Figure):
     class Meta:
         verbose_name = _("målsætning")
         verbose_name_plural = _("målsætninger")
-        ordering = ["goal", "year"]
+        # A target with no year set comes last, on every database.
+        ordering = ["goal", models.F("year").asc(nulls_last=True)]
         constraints = [
             models.UniqueConstraint(
                 fields=["goal", "year"],
+                condition=models.Q(year__isnull=False),
                 name="unique_target_year_per_goal",
                 violation_error_message=_(
                     "Målet har allerede en målsætning for det år."
                 ),
             ),
+            models.UniqueConstraint(
+                fields=["goal"],
+                condition=models.Q(year__isnull=True),
+                name="unique_yearless_target_per_goal",
+                violation_error_message=_(
+                    "Målet har allerede en målsætning uden årstal."
+                ),
+            ),
             models.CheckConstraint(
-                condition=YEAR_RANGE,
+                condition=models.Q(year__isnull=True) | YEAR_RANGE,
                 name="target_year_plausible",
                 violation_error_message=_("Året skal ligge mellem 1900 og 2200."),
             ),
         ]
 
     def __str__(self):
-        return f"{self.goal}: {self.value} ({self.year})"
+        return f"{self.goal}: {self.value} ({self.year_label})"
+
+    @property
+    def year_label(self):
+        return str(self.year) if self.year is not None else _("uden årstal")
 
     def clean(self):
         super().clean()

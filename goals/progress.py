@@ -10,6 +10,13 @@ through each target. The latest result is compared with that path at the
 latest result's time: at least as good is “on track”, worse is “behind”; a result
 that meets the final target is “achieved”. “Better” follows the goal's
 direction (fewer homeless citizens is better).
+
+Some plans leave out when: a target with no year set, a baseline with no period.
+A yearless target is the final target only when the goal has no dated target
+after the baseline; with no deadline there is no path, so it can only be
+“achieved” or not yet known (“no data”). A baseline with no period gives the
+value the way starts from, but no time: every result counts, and there is no
+path to be on or behind.
 """
 
 import enum
@@ -91,26 +98,27 @@ class Result:
     """A baseline or a measured result: a value for a period."""
 
     value: Decimal
-    start: date
-    end: date
+    #: None for a baseline whose period the plan does not give.
+    start: date | None = None
+    end: date | None = None
     label: str = ""
     n: int | None = None
 
     @property
     def year(self):
-        return self.end.year
+        return self.end.year if self.end else None
 
 
 @dataclass(frozen=True)
 class TargetValue:
-    """The value a goal aims for by the end of a year."""
+    """The value a goal aims for by the end of a year (None: no year set)."""
 
-    year: int
+    year: int | None
     value: Decimal
 
     @property
     def end(self):
-        return date(self.year, 12, 31)
+        return date(self.year, 12, 31) if self.year is not None else None
 
 
 @dataclass(frozen=True)
@@ -130,8 +138,11 @@ class Progress:
     results: tuple[Result, ...] = ()
     #: Measurements from the baseline's period or before it: shown, not counted.
     earlier_results: tuple[Result, ...] = ()
-    #: Targets due after the baseline, by year.
+    #: Targets due after the baseline, by year (dated targets only).
     targets: tuple[TargetValue, ...] = ()
+    #: The target with no year set, if any; the final target only when there
+    #: is no dated one.
+    undated_target: TargetValue | None = None
     latest: Result | None = None
     #: The result before the latest: the previous measurement, else the baseline.
     previous: Result | None = None
@@ -168,20 +179,24 @@ class Progress:
 def evaluate(figures):
     """The progress and status of a goal with these figures."""
     baseline = figures.baseline
+    # A baseline with no period sets where the way starts, not when.
+    dated_baseline = baseline if baseline is not None and baseline.end else None
     measurements = sorted(figures.measurements, key=lambda r: (r.end, r.start))
-    if baseline is not None:
-        results = tuple(m for m in measurements if m.end > baseline.end)
-        earlier = tuple(m for m in measurements if m.end <= baseline.end)
-        targets = tuple(t for t in _by_year(figures.targets) if t.end > baseline.end)
-        ignored = tuple(t for t in _by_year(figures.targets) if t.end <= baseline.end)
+    dated = _by_year(t for t in figures.targets if t.year is not None)
+    undated = next((t for t in figures.targets if t.year is None), None)
+    if dated_baseline is not None:
+        results = tuple(m for m in measurements if m.end > dated_baseline.end)
+        earlier = tuple(m for m in measurements if m.end <= dated_baseline.end)
+        targets = tuple(t for t in dated if t.end > dated_baseline.end)
+        ignored = tuple(t for t in dated if t.end <= dated_baseline.end)
     else:
         results, earlier = tuple(measurements), ()
-        targets, ignored = _by_year(figures.targets), ()
+        targets, ignored = dated, ()
 
     latest = results[-1] if results else None
     previous = results[-2] if len(results) > 1 else (baseline if latest else None)
-    now = latest.end if latest else (baseline.end if baseline else None)
-    final = targets[-1] if targets else None
+    now = latest.end if latest else (dated_baseline.end if dated_baseline else None)
+    final = targets[-1] if targets else undated
     upcoming = [t for t in targets if now is None or t.end >= now]
     next_target = upcoming[0] if upcoming else final
 
@@ -200,14 +215,16 @@ def evaluate(figures):
             share_of_final = share_of_way(
                 figures.direction, baseline.value, final.value, latest.value
             )
-            expected = path_value(baseline, targets, latest.end)
+            if dated_baseline is not None and final.end is not None:
+                expected = path_value(dated_baseline, targets, latest.end)
 
     return Progress(
         figures=figures,
-        status=_status(figures.direction, baseline, final, latest, expected),
+        status=_status(figures.direction, dated_baseline, final, latest, expected),
         results=results,
         earlier_results=earlier,
         targets=targets,
+        undated_target=undated,
         latest=latest,
         previous=previous,
         change=change,
@@ -340,6 +357,9 @@ def _status(direction, baseline, final, latest, expected):
         return Status.NO_DATA
     if meets(direction, latest.value, final.value):
         return Status.ACHIEVED
+    if final.end is None:
+        # A target with no year set has no deadline and no path to it.
+        return Status.NO_DATA
     if baseline is None:
         # Without a baseline there is no path; only a missed deadline is clear.
         return Status.BEHIND if latest.end >= final.end else Status.NO_DATA

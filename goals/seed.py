@@ -121,11 +121,14 @@ def _load_goal(loader, plan, record, order):
         baseline = record["baseline"]
         loader.upsert(Baseline, {"goal": goal}, pick(baseline, *PERIOD_FIELDS, "scope"))
     for target in record.get("targets", []):
-        loader.upsert(
-            Target,
-            {"goal": goal, "year": target["year"]},
-            pick(target, "value", "note"),
-        )
+        values = pick(target, "value", "note")
+        if target.get("year") is None:
+            # The plan does not say when (“uden årstal”): at most one such target
+            # per goal, so the goal alone is its key (a None in a key means a
+            # deleted parent to the loader).
+            loader.upsert(Target, {"goal": goal}, {"year": None, **values})
+        else:
+            loader.upsert(Target, {"goal": goal, "year": target["year"]}, values)
     for measurement in record.get("measurements", []):
         loader.upsert(
             Measurement,

@@ -1,6 +1,7 @@
 """Plans and goals for everyone: the plan list, a plan, a goal, and a plan's
 figures as spreadsheets (the same format the admin imports)."""
 
+from datetime import date
 from itertools import groupby
 
 from django.http import Http404, HttpResponse
@@ -142,20 +143,29 @@ def figure_rows(progress):
             _row(result.end, result.label, _("Måling før udgangspunktet"), result, unit)
         )
     if baseline:
+        # A baseline with no period is where the way starts: first.
         rows.append(
-            _row(baseline.end, baseline.label, _("Udgangspunkt"), baseline, unit)
+            _row(
+                baseline.end or date.min,
+                baseline.label or _("Periode ikke angivet"),
+                _("Udgangspunkt"),
+                baseline,
+                unit,
+            )
         )
     for result in progress.results:
         row = _row(result.end, result.label, _("Resultat"), result, unit)
-        if baseline and progress.targets:
+        if baseline and baseline.end and progress.targets:
             expected = rules.path_value(baseline, progress.targets, result.end)
             row["expected"] = rules.format_value(unit, expected)
         rows.append(row)
-    for target in progress.targets:
+    undated = [progress.undated_target] if progress.undated_target else []
+    for target in [*progress.targets, *undated]:
+        # A target with no year set comes last.
         rows.append(
             {
-                "sort": (target.end, 1),
-                "period": str(target.year),
+                "sort": (target.end or date.max, 1),
+                "period": str(target.year) if target.year else _("Uden årstal"),
                 "kind": _("Målsætning"),
                 "kind_code": "target",
                 "value": rules.format_value(unit, target.value),

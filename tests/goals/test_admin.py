@@ -140,6 +140,33 @@ def test_duplicate_target_year_is_refused_and_nothing_saved(admin_client, plan):
     assert not Target.objects.filter(goal__plan=plan).exists()
 
 
+def test_target_and_baseline_may_leave_out_when(admin_client, plan):
+    data = goal_form(
+        plan,
+        baseline={"value": "36", "period_label": ""},
+        targets=[{"year": "", "value": "47"}],
+    )
+    response = admin_client.post(ADD_URL, data)
+    assert response.status_code == 302, response.context and errors_of(response)
+    goal = plan.goals.get()
+    assert (goal.baseline.value, goal.baseline.period_end) == (36, None)
+    assert [(t.year, t.value) for t in goal.targets.all()] == [(None, 47)]
+
+    targets = admin_client.get(reverse("admin:goals_target_changelist"))
+    assert "uden årstal" in targets.content.decode()
+    baselines = admin_client.get(reverse("admin:goals_baseline_changelist"))
+    assert "ikke angivet" in baselines.content.decode()
+
+
+def test_two_targets_without_a_year_are_refused(admin_client, plan):
+    data = goal_form(
+        plan, targets=[{"year": "", "value": "47"}, {"year": "", "value": "48"}]
+    )
+    response = admin_client.post(ADD_URL, data)
+    assert "Der kan kun være én målsætning uden årstal." in errors_of(response)
+    assert not plan.goals.exists()
+
+
 def test_unreadable_period_is_an_error_on_the_field(admin_client, plan):
     data = goal_form(
         plan, measurements=[{"period_label": "sidste forår", "value": "50"}]

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from goals.models import Target
+from tests.factories import OfferFactory
 
 from .test_admin import change_url, existing_rows, goal_form
 
@@ -34,6 +35,33 @@ def test_change_is_recorded_with_who_when_and_what(admin_client, superuser, mast
             "Flere opnår mestring",
         )
     ]
+
+
+def test_changing_the_responsible_offers_is_recorded(admin_client, superuser, mastery):
+    kept, removed, added = OfferFactory(), OfferFactory(), OfferFactory()
+    mastery.responsible_offers.set([kept, removed])
+    before = mastery.history.first()
+
+    rows = existing_rows(mastery)
+    data = goal_form(
+        mastery.plan, mastery, responsible_offers=[kept.pk, added.pk], **rows
+    )
+    response = admin_client.post(change_url(mastery), data)
+    assert response.status_code == 302
+
+    latest = mastery.history.first()
+    assert latest.history_user == superuser
+    assert {o.offer for o in latest.responsible_offers.all()} == {kept, added}
+    assert latest.pk != before.pk
+    delta = latest.diff_against(before)
+    assert delta.changed_fields == ["responsible_offers"]
+    [change] = delta.changes
+    assert {row["offer"] for row in change.old} == {kept.pk, removed.pk}
+    assert {row["offer"] for row in change.new} == {kept.pk, added.pk}
+
+    page = admin_client.get(reverse("admin:goals_goal_history", args=[mastery.pk]))
+    assert page.status_code == 200
+    assert page.content.decode().count(superuser.username) >= 1
 
 
 def test_history_page_lists_the_change(admin_client, superuser, mastery):

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from goals.models import Goal, Plan, PlanKeyFigure
+from goals.models import Baseline, Goal, Plan, PlanKeyFigure
 from tests.factories import (
     FocusAreaFactory,
     GoalThemeFactory,
@@ -277,6 +277,19 @@ def test_goal_without_figures_says_so(client, plan):
     text = text_of(client.get(goal.get_absolute_url()))
     assert "Ingen data endnu" in text
     assert "Der er endnu ingen tal for målet." in text
+
+
+def test_goal_page_shows_a_target_and_baseline_without_year(client, plan):
+    goal = add_goal(
+        plan, "frivillig", targets=[(None, 33)], measurements=[("2019", 31)]
+    )
+    Baseline.objects.create(goal=goal, value=30)
+    text = text_of(client.get(goal.get_absolute_url()))
+    assert "Uden årstal" in text
+    assert "årstal ikke angivet" in text
+    assert "periode ikke angivet" in text
+    plan_text = text_of(client.get(plan.get_absolute_url()))
+    assert "årstal ikke angivet" in plan_text
 
 
 @pytest.mark.parametrize("count", [1, 6])

@@ -272,3 +272,61 @@ def test_counts_and_amounts():
 
 def test_fractions_are_rounded_to_one_decimal():
     assert format_value(PERCENT, Fraction(184, 3)) == "61,3\u00a0%"
+
+
+# Targets with no year set, baselines with no period --------------------------------
+
+
+def test_yearless_target_is_the_final_target_when_no_dated_one_exists():
+    progress = evaluate(figures(year(30, 2017), [target(None, 33)], [year(31, 2019)]))
+    assert progress.final_target == target(None, 33)
+    assert progress.next_target == target(None, 33)
+    assert progress.targets == ()
+    assert progress.share_of_final == Fraction(1, 3)
+    # No deadline, so no path: only “achieved” can be told.
+    assert progress.expected is None
+    assert progress.status == Status.NO_DATA
+
+
+def test_yearless_target_met_is_achieved():
+    progress = evaluate(figures(year(30, 2017), [target(None, 33)], [year(33, 2019)]))
+    assert progress.status == Status.ACHIEVED
+
+
+def test_dated_target_wins_over_a_yearless_one():
+    progress = evaluate(
+        figures(year(30, 2017), [target(None, 40), target(2020, 33)], [year(33, 2019)])
+    )
+    assert progress.final_target == target(2020, 33)
+    assert progress.undated_target == target(None, 40)
+    assert progress.status == Status.ACHIEVED
+
+
+def test_yearless_target_is_final_when_dated_ones_lie_before_the_baseline():
+    progress = evaluate(
+        figures(year(30, 2017), [target(2016, 29), target(None, 33)], [year(31, 2019)])
+    )
+    assert progress.final_target == target(None, 33)
+    assert progress.targets_ignored == (target(2016, 29),)
+
+
+def test_baseline_without_period_counts_every_result_but_gives_no_path():
+    undated = Result(Decimal(36))
+    progress = evaluate(
+        figures(undated, [target(2022, 47)], [year(35, 2015), year(40, 2019)])
+    )
+    assert progress.earlier_results == ()
+    assert [r.value for r in progress.results] == [35, 40]
+    assert progress.share_of_final == Fraction(4, 11)
+    assert progress.expected is None
+    assert progress.status == Status.NO_DATA
+    late = evaluate(figures(undated, [target(2018, 47)], [year(40, 2019)]))
+    assert late.status == Status.BEHIND  # the deadline has passed
+
+
+def test_yearless_target_and_baseline_without_period():
+    progress = evaluate(
+        figures(Result(Decimal(36)), [target(None, 47)], [year(47, 2019)])
+    )
+    assert progress.status == Status.ACHIEVED
+    assert progress.previous == Result(Decimal(36))

@@ -179,7 +179,45 @@ def test_viborg_no_show_goal_keeps_29_percent_from_2016():
     no_shows = goal(VIBORG, "udeblivelser-stofbehandling")
     assert no_shows.direction == Goal.Direction.DECREASE
     assert (no_shows.baseline.value, no_shows.baseline.year) == (29, 2016)
-    assert targets(no_shows) == {2018: 29}
+    assert targets(no_shows) == {None: 29}  # the plan gives no year
     assert list(no_shows.responsible_offers.values_list("slug", flat=True)) == [
         "rusmiddelcenter-viborg"
     ]
+
+
+def test_national_alcohol_and_drug_goals_keep_their_baselines_without_period():
+    alcohol = goal(AFTALE, "alkoholbehandling-afsluttet-med-effekt")
+    assert alcohol.baseline.value == 36
+    assert (alcohol.baseline.period_label, alcohol.baseline.period_end) == ("", None)
+    assert targets(alcohol) == {None: 47}
+    drugs = goal(AFTALE, "stofbehandling-afsluttet-med-effekt")
+    assert drugs.baseline.value == 54
+    assert drugs.baseline.period_end is None
+    assert targets(drugs) == {2022: 57}
+
+
+def test_volunteering_target_has_no_year_and_no_invented_comparison():
+    volunteering = goal(AFTALE, "frivillig-indsats")
+    assert (volunteering.baseline.value, volunteering.baseline.year) == (30, 2017)
+    assert targets(volunteering) == {None: 33}
+    assert "landstallet" not in volunteering.narrative
+
+
+@pytest.mark.parametrize(
+    "code, value",
+    [
+        ("handleplaner-inden-for-1-maaned", 90),
+        ("buprenorphin-i-substitutionsbehandling", 50),
+        ("stoffri-doegnbehandling-gennemfoert", 50),
+        ("alkohol-doegnbehandling-gennemfoert", 50),
+    ],
+)
+def test_viborg_targets_without_a_year_in_the_plan_have_none(code, value):
+    assert targets(goal(VIBORG, code)) == {None: value}
+
+
+def test_loading_the_seed_twice_keeps_one_yearless_target():
+    call_command("load_seed_content", verbosity=0)
+    alcohol = goal(AFTALE, "alkoholbehandling-afsluttet-med-effekt")
+    assert targets(alcohol) == {None: 47}
+    assert alcohol.targets.count() == 1

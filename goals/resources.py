@@ -807,7 +807,11 @@ class GoalResource(GoalsResourceMixin, resources.ModelResource):
         except ValidationError as error:
             errors["udgangspunkt"] = error.message_dict["value"]
         if goal.pk:
-            early = sorted(t.year for t in goal.targets.all() if t.year < baseline.year)
+            early = sorted(
+                t.year
+                for t in goal.targets.all()
+                if t.year is not None and t.year < baseline.year
+            )
             if early:
                 errors["udgangspunkt periode"] = [
                     _(
@@ -869,7 +873,7 @@ class TargetResource(FigureBulkMixin, GoalsResourceMixin, resources.ModelResourc
         return Target.objects.select_related("goal__plan", "goal__baseline")
 
     def constraint_errors(self, target):
-        if not MIN_YEAR <= target.year <= MAX_YEAR:
+        if target.year is not None and not MIN_YEAR <= target.year <= MAX_YEAR:
             return {
                 "year": [
                     _("Året skal ligge mellem %(min)s og %(max)s.")

@@ -37,6 +37,7 @@ from django.core.cache import cache
 from django.core.cache.backends import redis as redis_backend
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.urls import Resolver404, resolve
 from django.utils.translation import get_language
 
 logger = logging.getLogger(__name__)
@@ -122,14 +123,32 @@ class AnonymousPageCacheMiddleware:
 
     A page is stored with the content version it was rendered under; one read
     fetches the page and the current versions together, and the page is served
-    only if they still match."""
+    only if they still match. It sits right after ``LocaleMiddleware`` (the key
+    holds the language): a hit skips the middleware after it and the view,
+    which a visitor without cookies does not need, and the stored response
+    already carries what they would have added (X-Frame-Options)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        pending = None
+        if _cacheable_request(request):
+            key = page_key(request)
+            version_keys = _version_keys(CONTENT_APPS)
+            try:
+                found = cache.get_many([*version_keys, key])
+            except Exception:  # noqa: BLE001 - without a cache, render the page
+                logger.exception("The page cache could not be read")
+            else:
+                version = _version(found, version_keys)
+                entry = found.get(key)
+                if entry is not None and entry[0] == version:
+                    response = entry[1]
+                    response["X-Page-Cache"] = "hit"
+                    return response
+                pending = (key, version, _timeout(request))
         response = self.get_response(request)
-        pending = getattr(request, "_page_cache", None)
         if pending is not None and _storable(request, response):
             key, version, timeout = pending
             if getattr(response, "is_rendered", True):
@@ -140,30 +159,6 @@ class AnonymousPageCacheMiddleware:
                 )
             response["X-Page-Cache"] = "miss"
         return response
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        if not _cacheable_request(request):
-            return None
-        key = page_key(request)
-        version_keys = _version_keys(CONTENT_APPS)
-        try:
-            found = cache.get_many([*version_keys, key])
-        except Exception:  # noqa: BLE001 - without a cache, render the page
-            logger.exception("The page cache could not be read")
-            return None
-        version = _version(found, version_keys)
-        entry = found.get(key)
-        if entry is not None and entry[0] == version:
-            response = entry[1]
-            response["X-Page-Cache"] = "hit"
-            return response
-        timeout = (
-            SHORT_TIMEOUT
-            if request.resolver_match.view_name in SHORT_TIMEOUT_VIEWS
-            else settings.PAGE_CACHE_TIMEOUT
-        )
-        request._page_cache = (key, version, timeout)
-        return None
 
 
 def page_key(request):
@@ -229,17 +224,28 @@ def _links_changed(sender, action, **kwargs):
 
 
 def _cacheable_request(request):
+    """A visitor without a session (so not logged in) or a message waiting,
+    asking for a page of ``CACHED_VIEWS``."""
     if not settings.PAGE_CACHE_TIMEOUT or request.method not in ("GET", "HEAD"):
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return False
     if _MESSAGE_COOKIE in request.COOKIES:
         return False
-    match = getattr(request, "resolver_match", None)
-    if match is None or match.view_name not in CACHED_VIEWS:
-        return False
-    user = getattr(request, "user", None)
-    return user is None or not user.is_authenticated
+    return _view_name(request) in CACHED_VIEWS
+
+
+def _view_name(request):
+    try:
+        return resolve(request.path_info).view_name
+    except Resolver404:
+        return None
+
+
+def _timeout(request):
+    if _view_name(request) in SHORT_TIMEOUT_VIEWS:
+        return SHORT_TIMEOUT
+    return settings.PAGE_CACHE_TIMEOUT
 
 
 def _storable(request, response):

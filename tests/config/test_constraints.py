@@ -63,6 +63,35 @@ def test_a_percentage_above_100_is_invalid():
     assert "mellem 0 og 100" in str(error.value)
 
 
+@pytest.mark.parametrize(
+    "factory_class", [BaselineFactory, TargetFactory, MeasurementFactory]
+)
+@pytest.mark.parametrize("value", [140, -1])
+def test_the_database_refuses_a_percentage_outside_0_to_100(factory_class, value):
+    goal = GoalFactory(unit="percent")
+    assert_rejected_by_database(lambda: factory_class(goal=goal, value=value))
+
+
+def test_the_database_refuses_an_update_to_a_percentage_above_100():
+    target = TargetFactory(goal=GoalFactory(unit="percent"), value=50)
+    assert_rejected_by_database(
+        lambda: type(target).objects.filter(pk=target.pk).update(value=140)
+    )
+
+
+def test_the_database_refuses_making_a_goal_with_a_figure_of_775_a_percentage():
+    target = TargetFactory(goal=GoalFactory(unit="count"), value=775)
+    goal_model = type(target.goal)
+    assert_rejected_by_database(
+        lambda: goal_model.objects.filter(pk=target.goal_id).update(unit="percent")
+    )
+
+
+def test_the_database_keeps_a_percentage_of_100_and_a_count_of_775():
+    TargetFactory(goal=GoalFactory(unit="percent"), value=100)
+    TargetFactory(goal=GoalFactory(unit="count"), value=775)
+
+
 def test_a_count_may_exceed_100():
     goal = GoalFactory(unit="count")
     TargetFactory.build(goal=goal, value=775).full_clean()

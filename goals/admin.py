@@ -4,6 +4,7 @@ measurements inline; spreadsheet import/export; change history with restore."""
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminURLFieldWidget
 from django.db import models
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -246,7 +247,7 @@ class GoalAdmin(SafeAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
         "responsible_offers",
         "supports",
     ]
-    readonly_fields = ["progress_summary", "plan_period_note"]
+    readonly_fields = ["progress_summary", "plan_period_note", "deleted_figures"]
     fieldsets = [
         (
             None,
@@ -266,6 +267,7 @@ class GoalAdmin(SafeAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
         ),
         (_("Beskrivelse"), {"fields": ["definition", "data_source", "narrative"]}),
         (_("Status (beregnet)"), {"fields": ["progress_summary", "plan_period_note"]}),
+        (_("Slettede tal"), {"fields": ["deleted_figures"]}),
     ]
     inlines = [BaselineInline, TargetInline, MeasurementInline]
 
@@ -374,6 +376,40 @@ class GoalAdmin(SafeAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
             format_html_join("", "<dt>{}</dt><dd>{}</dd>", lines),
         )
 
+    @admin.display(description=_("slettet udgangspunkt, målsætninger og målinger"))
+    def deleted_figures(self, goal):
+        """What was deleted from this goal, each with a link to its last
+        version, where it can be saved back (django-simple-history)."""
+        if not goal.pk:
+            return "–"
+        rows = []
+        for model in (Baseline, Target, Measurement):
+            for record in deleted_records(model, goal):
+                url = reverse(
+                    f"admin:goals_{model._meta.model_name}_simple_history",
+                    args=[record.id, record.history_id],
+                )
+                rows.append(
+                    (
+                        url,
+                        f"{model._meta.verbose_name.capitalize()}: "
+                        f"{figure_text(goal, model, record)}",
+                        date_format(record.history_date, "DATETIME_FORMAT"),
+                        record.history_user or _("ukendt"),
+                    )
+                )
+        if not rows:
+            return _("Intet er slettet fra målet.")
+        return format_html(
+            "<ul>{}</ul><p class='help'>{}</p>",
+            format_html_join(
+                "",
+                "<li><a href='{}'>{}</a> – {} ({})</li>",
+                rows,
+            ),
+            _("Åbn et slettet tal, og gem det for at genskabe det."),
+        )
+
     @admin.display(description=_("planperioden"))
     def plan_period_note(self, goal):
         if not goal.pk:
@@ -461,3 +497,20 @@ class MeasurementAdmin(SafeAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin
     @admin.display(description=_("plan"))
     def plan_column(self, measurement):
         return measurement.goal.plan
+
+
+def deleted_records(model, goal):
+    """The last history record of each row of ``model`` deleted from ``goal``."""
+    return (
+        model.history.filter(goal_id=goal.pk, history_type="-")
+        .exclude(id__in=model.objects.filter(goal_id=goal.pk).values("id"))
+        .select_related("history_user")
+        .order_by("-history_date")
+    )
+
+
+def figure_text(goal, model, record):
+    value = format_value(goal.unit, record.value)
+    if model is Target:
+        return f"{value} ({record.year or _('uden årstal')})"
+    return f"{value} ({record.period_label or _('periode ikke angivet')})"

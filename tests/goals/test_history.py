@@ -148,3 +148,29 @@ def test_import_is_recorded_with_the_manager_who_imported(
     measurement = mastery.measurements.get()
     assert measurement.value == Decimal("61.5")
     assert measurement.history.first().history_user == superuser
+
+
+def test_a_deleted_target_is_listed_on_its_goal_and_can_be_restored(
+    admin_client, mastery
+):
+    target = mastery.targets.get()
+    target_pk = target.pk
+    target.delete()
+
+    page = admin_client.get(change_url(mastery))
+    assert page.status_code == 200
+    record = Target.history.get(id=target_pk, history_type="-")
+    url = reverse("admin:goals_target_simple_history", args=[target_pk, record.pk])
+    html = page.content.decode()
+    assert url in html
+    assert "Målsætning: 63\u00a0% (2020)" in html, html[html.find("Slettede"):][:1500]
+
+    response = admin_client.post(
+        url,
+        {"goal": mastery.pk, "year": 2020, "value": "63", "note": ""},
+    )
+    assert response.status_code == 302
+    assert Target.objects.get(pk=target_pk).value == 63
+    assert "Intet er slettet fra målet." in admin_client.get(
+        change_url(mastery)
+    ).content.decode()

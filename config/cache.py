@@ -133,7 +133,8 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request):
         pending = None
-        if _cacheable_request(request):
+        view_name = _cacheable_view(request)
+        if view_name is not None:
             key = page_key(request)
             version_keys = _version_keys(CONTENT_APPS)
             try:
@@ -147,7 +148,7 @@ class AnonymousPageCacheMiddleware:
                     response = entry[1]
                     response["X-Page-Cache"] = "hit"
                     return response
-                pending = (key, version, _timeout(request))
+                pending = (key, version, _timeout(view_name))
         response = self.get_response(request)
         if pending is not None and _storable(request, response):
             key, version, timeout = pending
@@ -223,27 +224,24 @@ def _links_changed(sender, action, **kwargs):
         _content_changed(sender)
 
 
-def _cacheable_request(request):
-    """A visitor without a session (so not logged in) or a message waiting,
-    asking for a page of ``CACHED_VIEWS``."""
+def _cacheable_view(request):
+    """The name of the ``CACHED_VIEWS`` page a visitor without a session (so
+    not logged in) or a message waiting asks for; None for anything else."""
     if not settings.PAGE_CACHE_TIMEOUT or request.method not in ("GET", "HEAD"):
-        return False
+        return None
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
-        return False
+        return None
     if _MESSAGE_COOKIE in request.COOKIES:
-        return False
-    return _view_name(request) in CACHED_VIEWS
-
-
-def _view_name(request):
+        return None
     try:
-        return resolve(request.path_info).view_name
+        view_name = resolve(request.path_info).view_name
     except Resolver404:
         return None
+    return view_name if view_name in CACHED_VIEWS else None
 
 
-def _timeout(request):
-    if _view_name(request) in SHORT_TIMEOUT_VIEWS:
+def _timeout(view_name):
+    if view_name in SHORT_TIMEOUT_VIEWS:
         return SHORT_TIMEOUT
     return settings.PAGE_CACHE_TIMEOUT
 

@@ -9,7 +9,6 @@ from .sitemaps import SITEMAPS
 urlpatterns = [
     path("", views.home, name="home"),
     path("soeg/", views.search, name="search"),
-    path("healthz", views.healthz, name="healthz"),
     path("was", views.accessibility_statement, name="accessibility_statement"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     # An index of one sitemap per section, each in pages of SITEMAP_LIMIT.

@@ -62,11 +62,6 @@ def search(request):
     return render(request, "search/results.html", context, status=status)
 
 
-def healthz(request):
-    """For the load balancer: the process answers; the database is not asked."""
-    return HttpResponse("ok", content_type="text/plain; charset=utf-8")
-
-
 def accessibility_statement(request):
     return HttpResponseRedirect(settings.ACCESSIBILITY_STATEMENT_URL)
 

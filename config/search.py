@@ -7,10 +7,10 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.search import MAX_QUERY_LENGTH, query_words
 from goals import search as goals_search
 from goals.models import Plan
 from methods import search as methods_search
-from methods.search import MAX_QUERY_LENGTH, query_words
 from resources import search as resources_search
 from resources.models import Resource
 from services import search as services_search

@@ -13,7 +13,7 @@ from import_export.admin import ExportActionMixin, ImportExportMixin
 from import_export.forms import ImportForm
 from simple_history.admin import SimpleHistoryAdmin
 
-from methods.admin_mixins import SafeAdminMixin
+from core.admin import SafeAdminMixin
 
 from .formats import FORMATS
 from .forms import (

@@ -9,7 +9,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from methods.filters import MAX_QUERY_LENGTH, PortalFilterSet, SlugChoiceFilter
+from core.filters import MAX_QUERY_LENGTH, PortalFilterSet, SlugChoiceFilter
 from services.models import Organisation
 
 from .models import Goal, Plan

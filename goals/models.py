@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from methods.fields import SearchDocumentField, URLField
-from methods.models import SluggedModel, TimestampedModel
+from core.fields import SearchDocumentField, URLField
+from core.models import SluggedModel, TimestampedModel
 
 from . import progress
 from .periods import PeriodError, format_period, parse_period
@@ -47,7 +47,7 @@ class Plan(SluggedModel, TimestampedModel):
     approved_on = models.DateField(_("godkendt"), null=True, blank=True)
     approved_by = models.CharField(_("godkendt af"), max_length=200, blank=True)
     document_url = URLField(_("planen som dokument"), max_length=300, blank=True)
-    # The weighted full-text document, written by the database (methods/fields.py).
+    # The weighted full-text document, written by the database (core/fields.py).
     search_vector = SearchDocumentField()
 
     history = HistoricalRecords(
@@ -282,7 +282,7 @@ class Goal(TimestampedModel):
         _("fortælling"), blank=True, help_text=_("Hvad ligger bag udviklingen?")
     )
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
-    # The weighted full-text document, written by the database (methods/fields.py).
+    # The weighted full-text document, written by the database (core/fields.py).
     search_vector = SearchDocumentField()
 
     history = HistoricalRecords(

@@ -22,8 +22,8 @@ from import_export import fields, resources, widgets
 from import_export.instance_loaders import BaseInstanceLoader
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from methods.models import Publication
-from methods.text import danish_slugify
+from core.models import Publication
+from core.text import danish_slugify
 
 from .models import (
     Baseline,

@@ -1,11 +1,11 @@
-"""Search in plans and goals (all public); see methods/search.py.
+"""Search in plans and goals (all public); see core/search.py.
 
 Like methods, offers and resources, plans and goals keep their weighted
 document in a stored, GIN-indexed ``search_vector`` (goals/migrations
 0004_search_vector): 3,000 goals built per query took most of a second.
 """
 
-from methods.search import SearchSpec, filter_queryset, run_search
+from core.search import SearchSpec, filter_queryset, run_search
 
 from .models import Goal, Plan
 

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from methods.seeding import pick, read_folder
-from methods.text import danish_slugify
+from core.seeding import pick, read_folder
+from core.text import danish_slugify
 from services.models import Offer, Organisation
 
 from .models import (

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView
 
-from methods.listing import FilteredListView
+from core.views import FilteredListView
 
 from . import progress as rules
 from . import selectors

@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .admin_mixins import SafeAdminMixin
+from core.admin import SafeAdminMixin
+
 from .models import (
     Method,
     MethodCategory,

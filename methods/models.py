@@ -4,23 +4,13 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .fields import SearchDocumentField, URLField
-from .text import danish_slugify
-
-
-class Publication(models.TextChoices):
-    """Whether an item is shown on the portal at all (drafts are for curators)."""
-
-    PUBLISHED = "published", _("Offentliggjort")
-    DRAFT = "draft", _("Kladde")
-
-
-class PublicationQuerySet(models.QuerySet):
-    """Who may see a method or an offer: everyone sees the published ones,
-    drafts are for curators in the admin. The one place this rule lives."""
-
-    def published(self):
-        return self.filter(status=Publication.PUBLISHED)
+from core.fields import SearchDocumentField, URLField
+from core.models import (
+    Publication,
+    PublicationQuerySet,
+    SluggedModel,
+    TimestampedModel,
+)
 
 
 class Rating(models.TextChoices):
@@ -41,44 +31,6 @@ class Dimension(models.TextChoices):
     IMPLEMENTATION = "implementation", _("Implementering")
     EFFECT = "effect", _("Effekt")
     ECONOMY = "economy", _("Økonomi")
-
-
-class SluggedModel(models.Model):
-    """A model addressed by a Danish-transliterated slug made from its name."""
-
-    slug_source_field = "name"
-
-    slug = models.SlugField(
-        _("kort navn i adressen"),
-        max_length=120,
-        unique=True,
-        blank=True,
-        help_text=_("Udfyldes automatisk ud fra navnet, fx “ladegaarden”."),
-    )
-
-    class Meta:
-        abstract = True
-
-    def clean(self):
-        # Filled in before uniqueness is validated, so a clash is a form error.
-        super().clean()
-        self.fill_slug()
-
-    def save(self, *args, **kwargs):
-        self.fill_slug()
-        super().save(*args, **kwargs)
-
-    def fill_slug(self):
-        if not self.slug:
-            self.slug = danish_slugify(getattr(self, self.slug_source_field))[:120]
-
-
-class TimestampedModel(models.Model):
-    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("senest ændret"), auto_now=True)
-
-    class Meta:
-        abstract = True
 
 
 class TargetGroup(SluggedModel):
@@ -202,7 +154,7 @@ class Method(SluggedModel, TimestampedModel):
         _("vidensdeklaration gennemgået"), null=True, blank=True
     )
     last_reviewed_on = models.DateField(_("senest gennemgået"), null=True, blank=True)
-    # The weighted full-text document, written by the database (methods/fields.py).
+    # The weighted full-text document, written by the database (core/fields.py).
     search_vector = SearchDocumentField()
 
     class Meta:
@@ -351,40 +303,3 @@ class Talk(SluggedModel, TimestampedModel):
 
     def __str__(self):
         return self.title
-
-
-class SeedRecord(models.Model):
-    """Which row a seed entry became, so later runs of ``load_seed_content`` find
-    that row again even after a curator has changed its slug, title or address,
-    and know it was deleted rather than never loaded. Written only by the loader
-    (``methods.seeding.SeedLoader``)."""
-
-    content_type = models.ForeignKey(
-        "contenttypes.ContentType",
-        verbose_name=_("indholdstype"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    object_id = models.PositiveBigIntegerField(_("rækkens id"))
-    seed_key = models.TextField(
-        _("nøgle i datafilen"),
-        help_text=_("Postens naturlige nøgle i datafilen, da den blev indlæst."),
-    )
-    loaded_at = models.DateTimeField(_("indlæst"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("indlæst grundindhold")
-        verbose_name_plural = _("indlæst grundindhold")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["content_type", "seed_key"], name="seed_record_unique_key"
-            )
-        ]
-        indexes = [
-            models.Index(
-                fields=["content_type", "object_id"], name="seed_record_object_idx"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.content_type.model} {self.seed_key}"

@@ -2,6 +2,9 @@
 
 from pathlib import Path
 
+from core.seeding import pick, read_folder
+from core.text import danish_slugify
+
 from .models import (
     Dimension,
     Method,
@@ -12,8 +15,6 @@ from .models import (
     Talk,
     TargetGroup,
 )
-from .seeding import pick, read_folder
-from .text import danish_slugify
 
 FOLDER = Path(__file__).parent / "seed"
 

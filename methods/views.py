@@ -1,8 +1,9 @@
 from django.views.generic import DetailView
 
+from core.views import FilteredListView
+
 from . import selectors
 from .filters import MethodFilter
-from .listing import FilteredListView
 from .models import Rating
 
 

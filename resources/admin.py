@@ -9,7 +9,7 @@ from django.db import models
 from django.http import Http404
 from django.urls import path, reverse
 
-from methods.admin_mixins import SafeAdminMixin
+from core.admin import SafeAdminMixin
 
 from .downloads import serve_private_file
 from .models import KnowledgeSource, Resource

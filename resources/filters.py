@@ -3,11 +3,11 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from methods.filters import (
+from core.filters import (
     PortalFilterSet,
     SlugChoiceFilter,
     TextQueryFilter,
-    offer_choice_label,
+    name_with_parent,
 )
 from methods.models import Method
 from services.models import Offer
@@ -39,7 +39,7 @@ class ResourceFilter(PortalFilterSet):
         label=_("Tilbud"),
         queryset=_published_offers,
         field_name="offers",
-        label_from_instance=offer_choice_label,
+        label_from_instance=name_with_parent,
     )
     source = SlugChoiceFilter(
         label=_("Videnskilde"), queryset=KnowledgeSource.objects.only("slug", "name")

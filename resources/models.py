@@ -6,8 +6,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from methods.fields import SearchDocumentField, URLField
-from methods.models import SluggedModel, TimestampedModel
+from core.fields import SearchDocumentField, URLField
+from core.models import SluggedModel, TimestampedModel
 
 from .storage import get_private_storage, upload_path
 from .validators import validate_upload
@@ -105,7 +105,7 @@ class Resource(SluggedModel, TimestampedModel):
         "services.Offer", verbose_name=_("tilbud"), blank=True, related_name="resources"
     )
     last_reviewed_on = models.DateField(_("senest gennemgået"), null=True, blank=True)
-    # The weighted full-text document, written by the database (methods/fields.py).
+    # The weighted full-text document, written by the database (core/fields.py).
     search_vector = SearchDocumentField()
 
     objects = ResourceQuerySet.as_manager()

@@ -1,6 +1,6 @@
-"""Search in the library, by the one visibility rule; see methods/search.py."""
+"""Search in the library, by the one visibility rule; see core/search.py."""
 
-from methods.search import SearchSpec, filter_queryset, run_search
+from core.search import SearchSpec, filter_queryset, run_search
 
 from .models import Resource
 

@@ -11,7 +11,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 
-from methods.text import danish_slugify
+from core.text import danish_slugify
 
 
 class PrivateStorage(FileSystemStorage):

@@ -2,7 +2,7 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
-from methods.listing import FilteredListView
+from core.views import FilteredListView
 
 from . import selectors
 from .downloads import serve_private_file

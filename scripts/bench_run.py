@@ -136,8 +136,9 @@ def pick_pages():
     """One address per page type: the heaviest public page of each type."""
     from django.db.models import Count
 
+    from core.models import Publication
     from goals.models import Goal, Plan
-    from methods.models import Method, MethodCategory, Publication
+    from methods.models import Method, MethodCategory
     from resources.models import Resource
     from services.models import Offer
 

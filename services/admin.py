@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from methods.admin_mixins import SafeAdminMixin
+from core.admin import SafeAdminMixin
 
 from .models import (
     KeyFigure,

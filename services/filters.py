@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from methods.filters import PortalFilterSet, SlugChoiceFilter, TextQueryFilter
+from core.filters import PortalFilterSet, SlugChoiceFilter, TextQueryFilter
 from methods.models import TargetGroup
 
 from . import search

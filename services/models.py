@@ -8,8 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from methods.fields import SearchDocumentField, URLField
-from methods.models import (
+from core.fields import SearchDocumentField, URLField
+from core.models import (
     Publication,
     PublicationQuerySet,
     SluggedModel,
@@ -216,7 +216,7 @@ class Offer(SluggedModel, TimestampedModel):
         _("oplysninger bekræftet"), null=True, blank=True
     )
     last_verified_by = models.CharField(_("bekræftet af"), max_length=200, blank=True)
-    # The weighted full-text document, written by the database (methods/fields.py).
+    # The weighted full-text document, written by the database (core/fields.py).
     search_vector = SearchDocumentField()
 
     class Meta:

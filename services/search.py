@@ -1,6 +1,6 @@
-"""Search in offers (published only); see methods/search.py for the machinery."""
+"""Search in offers (published only); see core/search.py for the machinery."""
 
-from methods.search import SearchSpec, filter_queryset, run_search
+from core.search import SearchSpec, filter_queryset, run_search
 
 from .models import Offer
 

@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
+from core.seeding import pick, read_folder
+from core.text import danish_slugify
 from methods.models import Method, TargetGroup
-from methods.seeding import pick, read_folder
-from methods.text import danish_slugify
 
 from .models import (
     KeyFigure,

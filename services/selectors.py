@@ -6,7 +6,7 @@ never imported.
 
 from django.db.models import Prefetch
 
-from methods.models import Publication
+from core.models import Publication
 
 from .models import Location, Offer, OfferMethod
 

@@ -1,6 +1,6 @@
 from django.views.generic import DetailView
 
-from methods.listing import FilteredListView
+from core.views import FilteredListView
 
 from . import selectors
 from .filters import OfferFilter

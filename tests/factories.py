@@ -193,7 +193,7 @@ def create_public_items(count, word="Quokka"):
     """``count`` each of published offers and methods, public resources, plans
     and goals whose titles contain ``word``: for pages whose query count must not
     grow with the data. bulk_create skips save(), so slugs are set here."""
-    from methods.text import danish_slugify
+    from core.text import danish_slugify
 
     base = danish_slugify(word)
     category = MethodCategoryFactory()

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "core",
     "methods",
     "services",
     "resources",

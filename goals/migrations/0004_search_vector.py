@@ -1,4 +1,4 @@
-"""Stored, indexed search documents for plans and goals (see methods/fields.py).
+"""Stored, indexed search documents for plans and goals (see core/fields.py).
 
 With a hundred times today's content, building the document of 3,000 goals in
 every search took most of a second. As for methods, offers and resources
@@ -12,8 +12,8 @@ else.
 
 from django.db import migrations
 
-import methods.fields
-from methods.fields import create_trigger_sql, drop_trigger_sql
+import core.fields
+from core.fields import create_trigger_sql, drop_trigger_sql
 
 DOCUMENTS = {
     "goals_plan": (
@@ -59,12 +59,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="plan",
             name="search_vector",
-            field=methods.fields.SearchDocumentField(),
+            field=core.fields.SearchDocumentField(),
         ),
         migrations.AddField(
             model_name="goal",
             name="search_vector",
-            field=methods.fields.SearchDocumentField(),
+            field=core.fields.SearchDocumentField(),
         ),
         migrations.RunPython(create_documents, drop_documents, elidable=False),
     ]

@@ -1,4 +1,4 @@
-"""A stored, indexed search document for Offer (see methods/fields.py).
+"""A stored, indexed search document for Offer (see core/fields.py).
 
 Replaces the expression index of 0002: the weighted document is now a column,
 filled by a trigger on every insert and update (so the admin, imports, bulk
@@ -13,8 +13,8 @@ import importlib
 
 from django.db import migrations
 
-import methods.fields
-from methods.fields import create_trigger_sql, drop_trigger_sql
+import core.fields
+from core.fields import create_trigger_sql, drop_trigger_sql
 
 TABLE = "services_offer"
 INDEX_NAME = "offer_search_idx"
@@ -52,7 +52,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="offer",
             name="search_vector",
-            field=methods.fields.SearchDocumentField(),
+            field=core.fields.SearchDocumentField(),
         ),
         migrations.RunPython(create_document, drop_document, elidable=False),
     ]

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from methods.text import danish_slugify
+from core.text import danish_slugify
 from tests.factories import (
     BaselineFactory,
     GoalFactory,

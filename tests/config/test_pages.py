@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from config import urls as root_urls
 from config.views import server_error
-from methods.models import Publication
+from core.models import Publication
 from resources.models import Resource
 from tests.factories import (
     GoalFactory,

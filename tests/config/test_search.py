@@ -6,7 +6,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from methods.models import Publication
+from core.models import Publication
 from resources.models import Resource
 from tests.factories import (
     GoalFactory,
@@ -220,7 +220,7 @@ def test_a_word_finds_its_other_forms(client):
 def test_search_uses_the_gin_index(app, model, index):
     from django.apps import apps
 
-    from methods.search import filter_queryset
+    from core.search import filter_queryset
 
     spec = {
         "methods": "methods.search.METHOD_SEARCH",

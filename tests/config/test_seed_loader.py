@@ -6,12 +6,13 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-from methods.models import Method, SeedRecord
+from core.models import SeedRecord
+from methods.models import Method
 from services.models import Location, Offer, OpeningHours
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_APPS = ("methods", "services", "resources", "goals")
+PROJECT_APPS = ("core", "methods", "services", "resources", "goals")
 
 
 def snapshot():
@@ -161,8 +162,8 @@ def test_rows_loaded_before_seed_records_existed_are_adopted():
     before = snapshot()
     output = load()
     after = snapshot()
-    before.pop("methods.SeedRecord")
-    after.pop("methods.SeedRecord")
+    before.pop("core.SeedRecord")
+    after.pop("core.SeedRecord")
     assert after == before
     assert "Intet at indlæse" in output
     assert SeedRecord.objects.exists()

@@ -7,8 +7,9 @@ from urllib.parse import urlencode
 from django.db.models import Count
 from django.urls import reverse
 
+from core.models import Publication
 from goals.models import Goal, Plan
-from methods.models import Method, MethodCategory, Publication
+from methods.models import Method, MethodCategory
 from resources.models import KnowledgeSource, Resource
 from services.models import Offer, OfferKind
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from methods import filters
+from core import filters
 from methods.models import MethodCategory
 from services.models import Offer
 

@@ -1,4 +1,4 @@
-"""The stored search document (methods/fields.py): on PostgreSQL a trigger keeps
+"""The stored search document (core/fields.py): on PostgreSQL a trigger keeps
 it equal to what the search definition says, on every path that writes; on
 SQLite the column migrates and stays empty."""
 
@@ -85,7 +85,7 @@ def test_the_rebuild_command_leaves_every_document_as_defined(seed):
 
 @postgres_only
 def test_search_uses_the_stored_document(seed):
-    from methods.search import filter_queryset
+    from core.search import filter_queryset
 
     sql = str(filter_queryset(Method.objects.all(), METHOD_SEARCH, "bolig").query)
 

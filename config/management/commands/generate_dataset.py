@@ -28,6 +28,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from config.cache import bump_content_version
+from core.models import Publication
+from core.seeding import read_folder
+from core.text import danish_slugify
 from goals import seed as goals_seed
 from goals.models import (
     Baseline,
@@ -47,13 +50,10 @@ from methods.models import (
     MethodPhase,
     MethodSource,
     Presenter,
-    Publication,
     Rating,
     Talk,
     TargetGroup,
 )
-from methods.seeding import read_folder
-from methods.text import danish_slugify
 from resources import seed as resources_seed
 from resources.models import KnowledgeSource, Resource
 from services import seed as services_seed

@@ -8,9 +8,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.seeding import SeedError, SeedLoader
 from goals import seed as goals_seed
 from methods import seed as methods_seed
-from methods.seeding import SeedError, SeedLoader
 from resources import seed as resources_seed
 from services import seed as services_seed
 

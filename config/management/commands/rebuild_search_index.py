@@ -1,7 +1,7 @@
 """Fill the stored search documents again, for every row (PostgreSQL only).
 
 A trigger keeps the documents current on every insert and update (see
-methods/fields.py), so this is needed only after restoring a dump with triggers
+core/fields.py), so this is needed only after restoring a dump with triggers
 disabled, or to check that the stored documents match the search definitions.
 """
 

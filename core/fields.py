@@ -24,7 +24,7 @@ class SearchDocumentField(SearchVectorField):
     insert and update (created in each app's ``0003_search_vector`` migration)
     and indexed with GIN, so a search reads a ready-made, indexed document
     instead of building one per row. Elsewhere (SQLite) it is an always-empty
-    text column and search takes the fallback in methods/search.py. Written only
+    text column and search takes the fallback in core/search.py. Written only
     by the database: what an instance holds is never sent back.
     """
 

@@ -2,8 +2,7 @@
 
 import pytest
 from django.utils import translation
-
-from methods.templatetags.danish_format import file_size, grouped, kroner, tel_href
+from core.templatetags.danish_format import file_size, grouped, kroner, tel_href
 
 
 @pytest.mark.parametrize("language", ["da", "en"])

@@ -1,6 +1,6 @@
 """render_markdown: curators' Markdown becomes safe HTML with an allow-list."""
 
-from methods.templatetags.rich_text import render_markdown
+from core.templatetags.rich_text import render_markdown
 
 
 def test_markdown_becomes_html():

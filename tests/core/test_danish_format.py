@@ -2,6 +2,7 @@
 
 import pytest
 from django.utils import translation
+
 from core.templatetags.danish_format import file_size, grouped, kroner, tel_href
 
 

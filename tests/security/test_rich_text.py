@@ -10,8 +10,8 @@ so a payload that survives in any form (tag, attribute, address) fails the test.
 from html.parser import HTMLParser
 
 import pytest
-from core.templatetags.rich_text import render_markdown
 
+from core.templatetags.rich_text import render_markdown
 from tests.factories import (
     GoalFactory,
     MethodFactory,

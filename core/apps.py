@@ -7,3 +7,7 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Fælles")
+
+    def ready(self):
+        # Stamps history rows with the action that writes them.
+        from . import history  # noqa: F401

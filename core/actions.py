@@ -1,0 +1,90 @@
+"""Writes: every change to curated content goes through an action.
+
+An action is a function in an app's ``actions.py`` (``services.actions.save_offer``)
+that takes a ``Change``: who does it, through which channel, why, and from which
+file. It runs its writes inside ``recorded(change, app)``, which
+
+- makes them atomic (all or nothing);
+- stamps every history row written meanwhile with the change's user, reason,
+  channel and source (``core.history``), so the change log says who, when, why
+  and how for every curated model;
+- sends ``core.signals.content_changed`` for each app touched, after the
+  transaction commits (never for a write that was rolled back), so the page
+  cache and the search index react once, to committed content.
+
+Admin saves, spreadsheet imports, the seed loader and restores from history all
+enter through actions; nothing else writes curated content.
+"""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from functools import partial
+
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+
+from .signals import content_changed
+
+REASON_LENGTH = 100  # django-simple-history's history_change_reason
+SOURCE_LENGTH = 255
+
+
+class Channel(models.TextChoices):
+    """Through which door a change came in."""
+
+    ADMIN = "admin", _("Administration")
+    IMPORT = "import", _("Regnearksimport")
+    SEED = "seed", _("Grundindhold")
+    API = "api", _("API")
+    COMMAND = "command", _("Kommando")
+
+
+@dataclass(frozen=True)
+class Change:
+    """The who, why and how of one write."""
+
+    channel: str
+    user: object = None
+    reason: str = ""
+    source: str = ""
+
+    @classmethod
+    def from_request(cls, request, channel=Channel.ADMIN, *, reason="", source=""):
+        user = getattr(request, "user", None)
+        if user is not None and not user.is_authenticated:
+            user = None
+        return cls(channel=channel, user=user, reason=reason, source=source)
+
+    @property
+    def stamped_reason(self):
+        return " ".join((self.reason or "").split())[:REASON_LENGTH]
+
+    @property
+    def stamped_source(self):
+        return (self.source or "")[:SOURCE_LENGTH]
+
+
+_current = ContextVar("core_actions_change", default=None)
+
+
+def current_change():
+    """The change being recorded right now, or ``None`` outside an action."""
+    return _current.get()
+
+
+@contextmanager
+def recorded(change, *apps):
+    """Run the writes of one action: atomic, stamped with ``change``, and
+    announced for ``apps`` once committed. Nested actions join the outer one."""
+    outer = _current.get()
+    token = _current.set(outer or change)
+    try:
+        with transaction.atomic():
+            yield outer or change
+            for app in apps:
+                transaction.on_commit(
+                    partial(content_changed.send, sender=app, change=outer or change)
+                )
+    finally:
+        _current.reset(token)

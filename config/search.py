@@ -12,7 +12,6 @@ from goals import search as goals_search
 from goals.models import Plan
 from methods import search as methods_search
 from resources import search as resources_search
-from resources.models import Resource
 from services import search as services_search
 
 RESULTS_PER_GROUP = 5
@@ -95,7 +94,7 @@ def _resource_hit(resource):
         resource.get_absolute_url(),
         resource.search_snippet,
         meta,
-        internal=resource.visibility == Resource.Visibility.STAFF,
+        internal=resource.is_staff_only,
     )
 
 

@@ -1,4 +1,5 @@
-"""The sitemap lists public pages only; each section reuses its app's public rule.
+"""The sitemap lists public pages only: each section reads its items by the one
+visibility rule for no user (core/visibility.py).
 
 /sitemap.xml is an index of one sitemap per section, each in pages of
 SITEMAP_LIMIT addresses, so no response grows with the amount of content; the
@@ -28,11 +29,7 @@ class OfferSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return (
-            Offer.objects.published()
-            .only("slug", "updated_at")
-            .order_by("pk")
-        )
+        return Offer.objects.visible_to(None).only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, item):
         return item.updated_at
@@ -42,11 +39,7 @@ class MethodSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return (
-            Method.objects.published()
-            .only("slug", "updated_at")
-            .order_by("pk")
-        )
+        return Method.objects.visible_to(None).only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, item):
         return item.updated_at
@@ -56,7 +49,7 @@ class ResourceSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        # Anonymous rule: the sitemap is public, so staff-only material never shows.
+        # The sitemap is public, so staff-only material never shows.
         return (
             Resource.objects.visible_to(None).only("slug", "updated_at").order_by("pk")
         )

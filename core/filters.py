@@ -12,8 +12,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import Publication
-
 MAX_QUERY_LENGTH = 200
 # A choice among more than this many (offers, methods) is no help in a select,
 # and would weigh hundreds of kilobytes at a hundred times today's content. Such
@@ -128,11 +126,17 @@ class PortalFilterSet(django_filters.FilterSet):
             ]
 
 
+def requester(request):
+    """Whose eyes a choice list is for: a FilterSet built without a request
+    offers what everyone may see."""
+    return getattr(request, "user", None)
+
+
 def name_with_parent(item):
     """A choice's label: sub-items share names ("Medicinsk behandling"), so a
-    published parent's name tells them apart."""
+    public parent's name tells them apart."""
     parent = item.parent if item.parent_id else None
-    if parent is not None and parent.status == Publication.PUBLISHED:
+    if parent is not None and parent.is_public:
         return f"{item.name} ({parent.name})"
     return item.name
 

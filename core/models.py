@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .text import danish_slugify
+from .visibility import VisibleModel
 
 
 class Publication(models.TextChoices):
@@ -13,12 +14,15 @@ class Publication(models.TextChoices):
     DRAFT = "draft", _("Kladde")
 
 
-class PublicationQuerySet(models.QuerySet):
-    """Who may see a method or an offer: everyone sees the published ones,
-    drafts are for curators in the admin. The one place this rule lives."""
+class PublishedModel(VisibleModel):
+    """A method or an offer: everyone sees it once published; drafts are for
+    curators in the admin (core/visibility.py holds the rule)."""
 
-    def published(self):
-        return self.filter(status=Publication.PUBLISHED)
+    visibility_field = "status"
+    public_values = (Publication.PUBLISHED,)
+
+    class Meta:
+        abstract = True
 
 
 class SluggedModel(models.Model):

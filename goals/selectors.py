@@ -7,7 +7,7 @@ each, and a goal's progress (goals/progress.py) is computed from them in Python.
 
 from django.db.models import Count, Prefetch
 
-from services.selectors import published_offers
+from services.models import Offer
 
 from .models import Goal, Initiative, Measurement, Plan, Target
 from .search import matching_goals
@@ -57,15 +57,16 @@ def plan_detail():
     )
 
 
-def goal_detail(plan_slug, code):
-    """One goal with its figures, published responsible offers and links."""
+def goal_detail(plan_slug, code, user):
+    """One goal with its figures, the responsible offers ``user`` may see, and
+    links."""
     return (
         goals_with_figures()
         .select_related("plan__owner", "focus_area", "supports__plan")
         .prefetch_related(
             Prefetch(
                 "responsible_offers",
-                queryset=published_offers().order_by("name"),
+                queryset=Offer.objects.visible_to(user).order_by("name"),
                 to_attr="published_responsible_offers",
             ),
             Prefetch(

@@ -13,6 +13,7 @@ from django.views import View
 from django.views.generic import DetailView
 
 from core.views import FilteredListView
+from core.visibility import is_staff
 
 from . import progress as rules
 from . import selectors
@@ -79,7 +80,9 @@ class GoalDetailView(DetailView):
     context_object_name = "goal"
 
     def get_object(self, queryset=None):
-        goal = selectors.goal_detail(self.kwargs["plan"], self.kwargs["code"]).first()
+        goal = selectors.goal_detail(
+            self.kwargs["plan"], self.kwargs["code"], self.request.user
+        ).first()
         if goal is None:
             raise Http404(_("Målet findes ikke."))
         return goal
@@ -103,8 +106,9 @@ class PlanExportView(View):
             raise Http404(_("Den fil findes ikke."))
         plan = get_object_or_404(Plan, slug=slug)
         _label, resource_class, rows = EXPORTS[kind]
-        # Curators see draft offers in the admin; the public file leaves them out.
-        resource = resource_class(public=not request.user.is_staff)
+        # Staff get the curators' file, with draft offers, so an import of it
+        # keeps them; the public file leaves them out.
+        resource = resource_class(public=not is_staff(request.user))
         file_format = EXPORT_FORMATS[fmt]()
         dataset = resource.export(queryset=rows(plan), force_native_type=fmt == "xlsx")
         response = HttpResponse(

@@ -8,6 +8,7 @@ from core.filters import (
     SlugChoiceFilter,
     TextQueryFilter,
     name_with_parent,
+    requester,
 )
 
 from . import search
@@ -21,11 +22,11 @@ def evidence_choices():
     return [*Rating.choices, (NOT_RATED, _("Ikke vurderet"))]
 
 
-def published_offers():
+def visible_offers(request):
     # Offers live above methods (services builds on methods), so reach them
     # through the relation rather than by import.
     offer_model = Method._meta.get_field("offers").related_model
-    return offer_model.objects.published()
+    return offer_model.objects.visible_to(requester(request)).select_related("parent")
 
 
 class MethodFilter(PortalFilterSet):
@@ -44,7 +45,7 @@ class MethodFilter(PortalFilterSet):
     )
     offer = SlugChoiceFilter(
         label=_("Bruges i tilbuddet"),
-        queryset=lambda request: published_offers().select_related("parent"),
+        queryset=visible_offers,
         field_name="offers",
         label_from_instance=name_with_parent,
     )

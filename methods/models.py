@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from core.fields import SearchDocumentField, URLField
 from core.models import (
     Publication,
-    PublicationQuerySet,
+    PublishedModel,
     SluggedModel,
     TimestampedModel,
 )
@@ -61,9 +61,7 @@ class MethodCategory(SluggedModel):
         return self.name
 
 
-class Method(SluggedModel, TimestampedModel):
-    objects = PublicationQuerySet.as_manager()
-
+class Method(SluggedModel, TimestampedModel, PublishedModel):
     name = models.CharField(_("navn"), max_length=200, unique=True)
     abbreviation = models.CharField(_("forkortelse"), max_length=20, blank=True)
     status = models.CharField(

@@ -13,10 +13,8 @@ METHOD_SEARCH = SearchSpec(
 
 
 def search(query, user, limit):
-    """Published methods matching ``query``, best first: ``(count, methods)``."""
-    queryset = Method.objects.published().select_related(
-        "category"
-    )
+    """Methods ``user`` may see matching ``query``, best first: ``(count, methods)``."""
+    queryset = Method.objects.visible_to(user).select_related("category")
     return run_search(queryset, METHOD_SEARCH, query, limit)
 
 

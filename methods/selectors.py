@@ -6,30 +6,28 @@ so offers and resources are reached through the reverse relations, never importe
 
 from django.db.models import Prefetch
 
-from .models import Method, Publication, Talk
+from core.visibility import visible_through
+
+from .models import Method, Talk
 
 
-def published_methods():
-    """Drafts are for curators in the admin; no public page shows them."""
-    return Method.objects.published()
-
-
-def method_list():
+def method_list(user):
     """Methods for the list page: what a card shows, in one query per page."""
-    return published_methods().select_related("category")
+    return Method.objects.visible_to(user).select_related("category")
 
 
 def method_detail(user):
     """Methods for the method page, with everything it lists, for ``user``."""
-    published = published_methods()
-    return published.select_related("category", "parent").prefetch_related(
+    visible = Method.objects.visible_to(user)
+    offer_use = _offer_use_model()
+    return visible.select_related("category", "parent").prefetch_related(
         "target_groups",
         "phases",
         "sources",
-        Prefetch("children", queryset=published.only("slug", "name", "parent_id")),
+        Prefetch("children", queryset=visible.only("slug", "name", "parent_id")),
         Prefetch(
             "related_methods",
-            queryset=published.select_related("category"),
+            queryset=visible.select_related("category"),
             to_attr="published_related_methods",
         ),
         Prefetch(
@@ -38,8 +36,7 @@ def method_detail(user):
         ),
         Prefetch(
             "offer_uses",
-            queryset=_offer_use_model()
-            .objects.filter(offer__status=Publication.PUBLISHED)
+            queryset=offer_use.objects.filter(visible_through(offer_use, "offer", user))
             .select_related("offer", "offer__kind")
             .order_by("offer__name"),
             to_attr="published_offer_uses",

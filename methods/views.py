@@ -13,7 +13,7 @@ class MethodListView(FilteredListView):
     context_object_name = "methods"
 
     def get_queryset(self):
-        return selectors.method_list()
+        return selectors.method_list(self.request.user)
 
 
 class MethodDetailView(DetailView):

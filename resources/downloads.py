@@ -78,6 +78,6 @@ def serve_private_file(resource, *, as_attachment=True, filename=None):
             filename=filename,
             content_type=content_type,
         )
-    if resource.visibility != resource.Visibility.PUBLIC:
+    if not resource.is_public:
         response["Cache-Control"] = "private, no-store"
     return response

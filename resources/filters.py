@@ -8,6 +8,7 @@ from core.filters import (
     SlugChoiceFilter,
     TextQueryFilter,
     name_with_parent,
+    requester,
 )
 from methods.models import Method
 from services.models import Offer
@@ -16,12 +17,12 @@ from . import search
 from .models import KnowledgeSource, Resource
 
 
-def _published_methods(request):
-    return Method.objects.published()
+def _visible_methods(request):
+    return Method.objects.visible_to(requester(request))
 
 
-def _published_offers(request):
-    return Offer.objects.published().select_related("parent")
+def _visible_offers(request):
+    return Offer.objects.visible_to(requester(request)).select_related("parent")
 
 
 class ResourceFilter(PortalFilterSet):
@@ -33,11 +34,11 @@ class ResourceFilter(PortalFilterSet):
         label=_("Type"), choices=Resource.Kind.choices, empty_label=_("Alle")
     )
     method = SlugChoiceFilter(
-        label=_("Metode"), queryset=_published_methods, field_name="methods"
+        label=_("Metode"), queryset=_visible_methods, field_name="methods"
     )
     offer = SlugChoiceFilter(
         label=_("Tilbud"),
-        queryset=_published_offers,
+        queryset=_visible_offers,
         field_name="offers",
         label_from_instance=name_with_parent,
     )

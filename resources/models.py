@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.fields import SearchDocumentField, URLField
 from core.models import SluggedModel, TimestampedModel
+from core.visibility import VisibleModel
 
 from .storage import get_private_storage, upload_path
 from .validators import validate_upload
@@ -37,15 +38,7 @@ class KnowledgeSource(SluggedModel):
         return self.name
 
 
-class ResourceQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """The one rule for who sees what: drafts never, staff-only to staff."""
-        if user is not None and user.is_authenticated and user.is_staff:
-            return self.exclude(visibility=Resource.Visibility.DRAFT)
-        return self.filter(visibility=Resource.Visibility.PUBLIC)
-
-
-class Resource(SluggedModel, TimestampedModel):
+class Resource(SluggedModel, TimestampedModel, VisibleModel):
     slug_source_field = "title"
 
     class Kind(models.TextChoices):
@@ -63,6 +56,10 @@ class Resource(SluggedModel, TimestampedModel):
         PUBLIC = "public", _("Offentlig")
         STAFF = "staff", _("Kun for medarbejdere")
         DRAFT = "draft", _("Kladde")
+
+    visibility_field = "visibility"
+    public_values = (Visibility.PUBLIC,)
+    staff_values = (Visibility.STAFF,)
 
     title = models.CharField(_("titel"), max_length=300)
     kind = models.CharField(_("type"), max_length=24, choices=Kind.choices)
@@ -107,8 +104,6 @@ class Resource(SluggedModel, TimestampedModel):
     last_reviewed_on = models.DateField(_("senest gennemgået"), null=True, blank=True)
     # The weighted full-text document, written by the database (core/fields.py).
     search_vector = SearchDocumentField()
-
-    objects = ResourceQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("materiale")

@@ -21,19 +21,20 @@ def resource_list(user):
 
 
 def resource_detail(user):
-    """Resources for the resource page, with their published methods and offers."""
+    """Resources for the resource page, with the methods and offers ``user``
+    may see."""
     return (
         Resource.objects.visible_to(user)
         .select_related("source")
         .prefetch_related(
             Prefetch(
                 "methods",
-                queryset=Method.objects.published(),
+                queryset=Method.objects.visible_to(user),
                 to_attr="published_methods",
             ),
             Prefetch(
                 "offers",
-                queryset=Offer.objects.published().select_related("kind"),
+                queryset=Offer.objects.visible_to(user).select_related("kind"),
                 to_attr="published_offers",
             ),
         )

@@ -136,15 +136,13 @@ def pick_pages():
     """One address per page type: the heaviest public page of each type."""
     from django.db.models import Count
 
-    from core.models import Publication
     from goals.models import Goal, Plan
     from methods.models import Method, MethodCategory
     from resources.models import Resource
     from services.models import Offer
 
-    published = {"status": Publication.PUBLISHED}
     offer = (
-        Offer.objects.filter(**published)
+        Offer.objects.visible_to(None)
         .annotate(
             weight=Count("method_uses", distinct=True)
             + Count("resources", distinct=True)
@@ -154,7 +152,7 @@ def pick_pages():
         .first()
     )
     method = (
-        Method.objects.filter(**published)
+        Method.objects.visible_to(None)
         .annotate(
             weight=Count("offer_uses", distinct=True)
             + Count("resources", distinct=True)

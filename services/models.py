@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from core.fields import SearchDocumentField, URLField
 from core.models import (
     Publication,
-    PublicationQuerySet,
+    PublishedModel,
     SluggedModel,
     TimestampedModel,
 )
@@ -106,9 +106,7 @@ class OfferKind(SluggedModel):
         return self.name
 
 
-class Offer(SluggedModel, TimestampedModel):
-    objects = PublicationQuerySet.as_manager()
-
+class Offer(SluggedModel, TimestampedModel, PublishedModel):
     class Operator(models.TextChoices):
         MUNICIPAL = "municipal", _("Kommunalt")
         SELF_GOVERNING = "self_governing", _("Selvejende")

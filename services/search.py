@@ -1,4 +1,4 @@
-"""Search in offers (published only); see core/search.py for the machinery."""
+"""Search in offers, by the one visibility rule; see core/search.py for the rest."""
 
 from core.search import SearchSpec, filter_queryset, run_search
 
@@ -13,8 +13,8 @@ OFFER_SEARCH = SearchSpec(
 
 
 def search(query, user, limit):
-    """Published offers matching ``query``, best first: ``(count, offers)``."""
-    queryset = Offer.objects.published().select_related("kind")
+    """Offers ``user`` may see matching ``query``, best first: ``(count, offers)``."""
+    queryset = Offer.objects.visible_to(user).select_related("kind")
     return run_search(queryset, OFFER_SEARCH, query, limit)
 
 

@@ -6,20 +6,15 @@ never imported.
 
 from django.db.models import Prefetch
 
-from core.models import Publication
+from core.visibility import visible_through
 
 from .models import Location, Offer, OfferMethod
 
 
-def published_offers():
-    """Drafts are for curators in the admin; no public page shows them."""
-    return Offer.objects.published()
-
-
-def offer_list():
+def offer_list(user):
     """Offers for the list page: what a card shows, at two queries per page."""
     return (
-        published_offers()
+        Offer.objects.visible_to(user)
         .select_related("kind", "legal_basis")
         .prefetch_related(
             Prefetch("locations", queryset=Location.objects.order_by("name", "street"))
@@ -29,8 +24,8 @@ def offer_list():
 
 def offer_detail(user):
     """Offers for the offer page, with everything it shows, for ``user``."""
-    published = published_offers()
-    return published.select_related(
+    visible = Offer.objects.visible_to(user)
+    return visible.select_related(
         "kind", "legal_basis", "owner__parent", "parent"
     ).prefetch_related(
         "other_legal_bases",
@@ -41,12 +36,14 @@ def offer_detail(user):
         ),
         Prefetch(
             "sub_offers",
-            queryset=published.select_related("kind"),
+            queryset=visible.select_related("kind"),
             to_attr="published_sub_offers",
         ),
         Prefetch(
             "method_uses",
-            queryset=OfferMethod.objects.filter(method__status=Publication.PUBLISHED)
+            queryset=OfferMethod.objects.filter(
+                visible_through(OfferMethod, "method", user)
+            )
             .select_related("method")
             .order_by("method__name"),
             to_attr="published_method_uses",

@@ -12,7 +12,7 @@ class OfferListView(FilteredListView):
     context_object_name = "offers"
 
     def get_queryset(self):
-        return selectors.offer_list()
+        return selectors.offer_list(self.request.user)
 
 
 class OfferDetailView(DetailView):

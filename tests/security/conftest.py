@@ -67,6 +67,10 @@ def staff_client(client, staff_user):
 
 @pytest.fixture
 def internal(db):
+    return make_internal()
+
+
+def make_internal():
     """A staff-only resource with a file, a draft resource, and the public method
     and offer they are both related to; plus a draft method and a draft offer
     linked to the public ones."""

@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 
 import django_filters
 import openpyxl
-from django.urls import URLResolver, get_resolver, resolve, reverse
+from django.urls import resolve, reverse
 
 from config.sitemaps import SITEMAPS
 from goals.models import Goal, Plan
@@ -28,6 +28,8 @@ from goals.views import EXPORT_FORMATS, EXPORTS
 from methods.models import Method, MethodCategory, Talk, TargetGroup
 from resources.models import KnowledgeSource, Resource
 from services.models import LegalBasis, Offer, OfferKind, Organisation
+
+from .test_role_matrix import parameters, url_patterns
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -67,7 +69,9 @@ ARGUMENTS = {
 
 def routes():
     """``(name, argument names)`` of every named route outside the admin."""
-    yield from _routes(get_resolver().url_patterns, prefix="", arguments=())
+    for name, pattern in url_patterns():
+        if not name.startswith("admin:"):
+            yield name, parameters(pattern)
 
 
 def public_addresses(search_words):
@@ -113,18 +117,6 @@ def text_of(response):
             if value is not None
         )
     return body.decode("utf-8", errors="replace")
-
-
-def _routes(patterns, prefix, arguments):
-    for pattern in patterns:
-        own = tuple(getattr(pattern.pattern, "converters", {}))
-        if isinstance(pattern, URLResolver):
-            if pattern.app_name == "admin":
-                continue
-            namespace = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
-            yield from _routes(pattern.url_patterns, namespace, arguments + own)
-        elif pattern.name:
-            yield f"{prefix}{pattern.name}", arguments + own
 
 
 def _variants(name, url, search_words):

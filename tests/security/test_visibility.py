@@ -11,6 +11,7 @@ a site of its own with no seed content, so "every object" stays a few dozen.
 """
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.test import Client
 from django.urls import reverse
 
@@ -23,7 +24,7 @@ from tests.factories import (
     ResourceFactory,
 )
 
-from .conftest import SECRET, make_internal
+from .conftest import SECRET, make_internal, make_user
 from .walk import clear_content, public_addresses, text_of
 
 pytestmark = pytest.mark.django_db
@@ -278,3 +279,29 @@ def test_a_resource_made_internal_disappears_from_cached_public_pages(
     )
     sitemap = visitor.get("/sitemap-materialer.xml").content.decode()
     assert resource.slug not in sitemap
+
+
+def test_an_item_answers_as_its_list_does(django_user_model):
+    """``is_visible_to``, ``is_public`` and ``is_staff_only`` agree with
+    ``visible_to`` for every value and every kind of visitor."""
+    visitors = {
+        "nobody": None,
+        "anonymous": AnonymousUser(),
+        "user": make_user(django_user_model, "user"),
+        "staff": make_user(django_user_model, "staff"),
+    }
+    items = [
+        *(ResourceFactory(visibility=value) for value in ("public", "staff", "draft")),
+        *(OfferFactory(status=value) for value in ("published", "draft")),
+        *(MethodFactory(status=value) for value in ("published", "draft")),
+    ]
+    for item in items:
+        listed = {
+            name
+            for name, user in visitors.items()
+            if type(item).objects.visible_to(user).filter(pk=item.pk).exists()
+        }
+        asked = {name for name, user in visitors.items() if item.is_visible_to(user)}
+        assert asked == listed, item
+        assert item.is_public == (listed == set(visitors)), item
+        assert item.is_staff_only == (listed == {"staff"}), item

@@ -15,7 +15,6 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import SafeAdminMixin
 
-from .formats import FORMATS
 from .forms import (
     BaselineForm,
     FigureFormSet,
@@ -36,7 +35,8 @@ from .models import (
     Target,
 )
 from .progress import Status, format_change, format_value
-from .resources import GoalResource, MeasurementResource, TargetResource
+from .spreadsheets import GoalResource, MeasurementResource, TargetResource
+from .spreadsheets.formats import FORMATS
 
 # Addresses typed without a scheme get https:// (Django 6's default, chosen now).
 URL_FIELD = {models.URLField: {"widget": AdminURLFieldWidget, "assume_scheme": "https"}}

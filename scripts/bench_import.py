@@ -78,8 +78,8 @@ def main():
 
 
 def run(rows):
-    from goals.formats import DanishCSV
-    from goals.resources import MeasurementResource
+    from goals.spreadsheets import MeasurementResource
+    from goals.spreadsheets.formats import DanishCSV
 
     plan = make_plan()
     data = make_file(plan, rows)

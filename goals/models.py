@@ -331,6 +331,10 @@ class Goal(TimestampedModel):
         """Targets after the plan's period: allowed (national goals run longer)."""
         return [t for t in self.targets.all() if t.is_beyond_plan(self.plan)]
 
+    def years_beyond_plan(self):
+        """The years of ``targets_beyond_plan``, for templates to ask about one."""
+        return {t.year for t in self.targets_beyond_plan()}
+
 
 def validate_value_for_unit(goal, value, field="value"):
     """A percentage lies between 0 and 100; counts and amounts are not negative."""

@@ -16,7 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.actions import Change, Channel
 from core.admin import RecordedAdminMixin, SafeAdminMixin
 
-from . import actions
+from . import actions, selectors
 from .forms import (
     BaselineForm,
     FigureFormSet,
@@ -42,6 +42,9 @@ from .spreadsheets.formats import FORMATS
 
 # Addresses typed without a scheme get https:// (Django 6's default, chosen now).
 URL_FIELD = {models.URLField: {"widget": AdminURLFieldWidget, "assume_scheme": "https"}}
+
+#: How many changes the goal's page lists (its history pages list all).
+RECENT_CHANGES = 10
 
 STATUS_SYMBOLS = {
     Status.ACHIEVED: "✓",
@@ -283,7 +286,12 @@ class GoalAdmin(GoalsAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
         "responsible_offers",
         "supports",
     ]
-    readonly_fields = ["progress_summary", "plan_period_note", "deleted_figures"]
+    readonly_fields = [
+        "progress_summary",
+        "plan_period_note",
+        "recent_changes",
+        "deleted_figures",
+    ]
     fieldsets = [
         (
             None,
@@ -303,6 +311,7 @@ class GoalAdmin(GoalsAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
         ),
         (_("Beskrivelse"), {"fields": ["definition", "data_source", "narrative"]}),
         (_("Status (beregnet)"), {"fields": ["progress_summary", "plan_period_note"]}),
+        (_("Seneste ændringer"), {"fields": ["recent_changes"]}),
         (_("Slettede tal"), {"fields": ["deleted_figures"]}),
     ]
     inlines = [BaselineInline, TargetInline, MeasurementInline]
@@ -421,6 +430,46 @@ class GoalAdmin(GoalsAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
         return format_html(
             "<dl>{}</dl>",
             format_html_join("", "<dt>{}</dt><dd>{}</dd>", lines),
+        )
+
+    @admin.display(description=_("målet og dets tal"))
+    def recent_changes(self, goal):
+        """Who changed the goal and its figures, when, why and how (the admin,
+        a spreadsheet import and its file, the seed): each figure's own history
+        page has the details."""
+        if not goal.pk:
+            return "–"
+        rows = [
+            (
+                date_format(record.history_date, "DATETIME_FORMAT"),
+                change_subject(goal, record),
+                record.get_history_type_display(),
+                record.history_user or _("ukendt"),
+                change_channel(record),
+                record.history_change_reason or "–",
+            )
+            for record in selectors.goal_changes(goal, limit=RECENT_CHANGES)
+        ]
+        if not rows:
+            return _("Ingen ændringer er registreret.")
+        headers = (
+            _("Tidspunkt"),
+            _("Hvad"),
+            _("Handling"),
+            _("Ændret af"),
+            _("Kanal"),
+            _("Årsag"),
+        )
+        return format_html(
+            "<table class='goal-changes'><thead><tr>{}</tr></thead>"
+            "<tbody>{}</tbody></table>",
+            format_html_join("", "<th scope='col'>{}</th>", ((h,) for h in headers)),
+            format_html_join(
+                "",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
+                "<td>{}</td></tr>",
+                rows,
+            ),
         )
 
     @admin.display(description=_("slettet udgangspunkt, målsætninger og målinger"))
@@ -554,6 +603,24 @@ def deleted_records(model, goal):
         .select_related("history_user")
         .order_by("-history_date")
     )
+
+
+def change_subject(goal, record):
+    """What a history row of a goal or one of its figures is about."""
+    model = record.instance_type
+    if model is Goal:
+        return Goal._meta.verbose_name.capitalize()
+    return (
+        f"{model._meta.verbose_name.capitalize()}: {figure_text(goal, model, record)}"
+    )
+
+
+def change_channel(record):
+    """The channel a change came through, with its file if it was an import."""
+    channel = record.get_history_channel_display() or "–"
+    if record.history_source:
+        return f"{channel} ({record.history_source})"
+    return channel
 
 
 def figure_text(goal, model, record):

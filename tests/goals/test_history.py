@@ -349,3 +349,28 @@ def test_the_seed_is_recorded_as_the_seed(db):
     for model in (Plan, Goal, Baseline, Target):
         channels = set(model.history.values_list("history_channel", flat=True))
         assert channels == {"seed"}, model
+
+
+def test_the_goal_page_lists_who_changed_it_and_its_figures_how_and_why(
+    admin_client, superuser, tmp_path, mastery
+):
+    path = tmp_path / "målinger 2019.csv"
+    path.write_bytes(
+        f"plan;mål;periode;værdi\r\n{mastery.plan.slug};personlig-mestring;2019;62\r\n".encode()
+    )
+    upload_and_confirm(admin_client, "measurement", path)
+    rows = existing_rows(mastery)
+    data = goal_form(
+        mastery.plan, mastery, title="Ny titel", _change_reason="Ny formulering", **rows
+    )
+    assert admin_client.post(change_url(mastery), data).status_code == 302
+
+    page = admin_client.get(change_url(mastery)).content.decode()
+    changes = page[
+        page.index("goal-changes") : page.index("</table>", page.index("goal-changes"))
+    ]
+    assert "Måling: 62\u00a0% (2019)" in changes
+    assert "Regnearksimport (målinger 2019.csv)" in changes
+    assert "Administration" in changes and "Ny formulering" in changes
+    assert superuser.username in changes
+    assert "None" not in changes

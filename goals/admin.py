@@ -13,9 +13,10 @@ from import_export.admin import ExportActionMixin, ImportExportMixin
 from import_export.forms import ImportForm
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import SafeAdminMixin
+from core.actions import Change, Channel
+from core.admin import RecordedAdminMixin, SafeAdminMixin
 
-from .formats import FORMATS
+from . import actions, selectors
 from .forms import (
     BaselineForm,
     FigureFormSet,
@@ -36,10 +37,14 @@ from .models import (
     Target,
 )
 from .progress import Status, format_change, format_value
-from .resources import GoalResource, MeasurementResource, TargetResource
+from .spreadsheets import GoalResource, MeasurementResource, TargetResource
+from .spreadsheets.formats import FORMATS
 
 # Addresses typed without a scheme get https:// (Django 6's default, chosen now).
 URL_FIELD = {models.URLField: {"widget": AdminURLFieldWidget, "assume_scheme": "https"}}
+
+#: How many changes the goal's page lists (its history pages list all).
+RECENT_CHANGES = 10
 
 STATUS_SYMBOLS = {
     Status.ACHIEVED: "✓",
@@ -55,6 +60,23 @@ class GoalsImportForm(ImportForm):
         css = {"all": ["css/goals-admin.css"]}
 
 
+class GoalsAdminMixin(RecordedAdminMixin, SafeAdminMixin):
+    """Every write through goals.actions, recorded with the user, the channel
+    "admin" and the reason typed, if any (core.admin.RecordedAdminMixin)."""
+
+    def save_model(self, request, obj, form, change):
+        actions.save(self.admin_change(request), obj)
+
+    def save_related(self, request, form, formsets, change):
+        actions.save_related(self.admin_change(request), form, formsets)
+
+    def delete_model(self, request, obj):
+        actions.delete(self.admin_change(request), obj)
+
+    def delete_queryset(self, request, queryset):
+        actions.delete_all(self.admin_change(request), queryset)
+
+
 class SpreadsheetAdminMixin(ImportExportMixin, ExportActionMixin):
     """Import (two steps: a dry run shows every row's change, then confirm) and
     export, including an action that exports the selected rows."""
@@ -62,6 +84,23 @@ class SpreadsheetAdminMixin(ImportExportMixin, ExportActionMixin):
     import_formats = FORMATS
     export_formats = FORMATS
     import_form_class = GoalsImportForm
+
+    def process_dataset(self, dataset, form, request, **kwargs):
+        """The confirmed import: one recorded change, with the uploaded file's
+        name as its source (goals.actions.import_spreadsheet). The dry run
+        before it writes nothing and is not recorded."""
+        file_name = kwargs.pop("file_name", None) or form.cleaned_data.get(
+            "original_file_name", ""
+        )
+        resource_class = self.choose_import_resource_class(form, request)
+        resource = resource_class(
+            **self.get_import_resource_kwargs(request, form=form, **kwargs)
+        )
+        options = self.get_import_data_kwargs(request=request, form=form, **kwargs)
+        # The admin's log entries name the objects each row wrote.
+        options["retain_instance_in_row_result"] = True
+        change = Change.from_request(request, Channel.IMPORT, source=file_name)
+        return actions.import_spreadsheet(change, resource, dataset, **options)
 
     def get_valid_export_item_pks(self, request):
         # django-import-export 4.4 still calls this from its export action but
@@ -91,7 +130,7 @@ class InitiativeInline(SafeAdminMixin, admin.TabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(SafeAdminMixin, SimpleHistoryAdmin):
+class PlanAdmin(GoalsAdminMixin, SimpleHistoryAdmin):
     formfield_overrides = URL_FIELD
     list_display = ["title", "kind", "owner", "period_start", "period_end"]
     list_filter = ["kind", "owner"]
@@ -102,7 +141,7 @@ class PlanAdmin(SafeAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(FocusArea)
-class FocusAreaAdmin(SafeAdminMixin, admin.ModelAdmin):
+class FocusAreaAdmin(GoalsAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "plan"]
     list_filter = ["plan"]
     search_fields = ["title", "why", "goal", "how"]
@@ -111,7 +150,7 @@ class FocusAreaAdmin(SafeAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(SafeAdminMixin, admin.ModelAdmin):
+class InitiativeAdmin(GoalsAdminMixin, admin.ModelAdmin):
     list_display = ["title", "plan", "owner", "timing", "status"]
     list_filter = ["status", "plan"]
     search_fields = ["title", "owner", "description"]
@@ -120,13 +159,13 @@ class InitiativeAdmin(SafeAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(GoalTheme)
-class GoalThemeAdmin(SafeAdminMixin, admin.ModelAdmin):
+class GoalThemeAdmin(GoalsAdminMixin, admin.ModelAdmin):
     list_display = ["name", "order"]
     search_fields = ["name"]
 
 
 @admin.register(PlanKeyFigure)
-class PlanKeyFigureAdmin(SafeAdminMixin, admin.ModelAdmin):
+class PlanKeyFigureAdmin(GoalsAdminMixin, admin.ModelAdmin):
     list_display = ["label", "value", "unit", "year", "plan"]
     list_filter = ["plan"]
     search_fields = ["label"]
@@ -227,7 +266,7 @@ class MeasurementInline(SafeAdminMixin, PeriodInlineMixin, admin.TabularInline):
 
 
 @admin.register(Goal)
-class GoalAdmin(SafeAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
+class GoalAdmin(GoalsAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
     resource_classes = [GoalResource]
     # The plan's long title is in the filter beside the list, not in a column.
     list_display = [
@@ -247,7 +286,12 @@ class GoalAdmin(SafeAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
         "responsible_offers",
         "supports",
     ]
-    readonly_fields = ["progress_summary", "plan_period_note", "deleted_figures"]
+    readonly_fields = [
+        "progress_summary",
+        "plan_period_note",
+        "recent_changes",
+        "deleted_figures",
+    ]
     fieldsets = [
         (
             None,
@@ -267,6 +311,7 @@ class GoalAdmin(SafeAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
         ),
         (_("Beskrivelse"), {"fields": ["definition", "data_source", "narrative"]}),
         (_("Status (beregnet)"), {"fields": ["progress_summary", "plan_period_note"]}),
+        (_("Seneste ændringer"), {"fields": ["recent_changes"]}),
         (_("Slettede tal"), {"fields": ["deleted_figures"]}),
     ]
     inlines = [BaselineInline, TargetInline, MeasurementInline]
@@ -279,15 +324,26 @@ class GoalAdmin(SafeAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
             .prefetch_related("targets", "measurements")
         )
 
-    def _create_formsets(self, request, obj, change):
-        # The targets are checked against the baseline as submitted in the same
-        # form, not the saved one (Django offers no public hook between inlines).
-        formsets, inlines = super()._create_formsets(request, obj, change)
-        baseline = next((f for f in formsets if f.model is Baseline), None)
-        for formset in formsets:
-            if isinstance(formset, TargetFormSet) and formset.is_bound:
-                formset.baseline_formset = baseline
-        return formsets, inlines
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, TargetInline) and "data" in kwargs:
+            # The targets are checked against the baseline as submitted in the
+            # same form, not the saved one.
+            kwargs["baseline_formset"] = self.submitted_baseline_formset(request, obj)
+        return kwargs
+
+    def submitted_baseline_formset(self, request, obj):
+        """The baseline's formset, bound to the posted form: Django builds each
+        inline's formset on its own and offers no hook that hands one to
+        another (5.2), so it is built once more from the same data."""
+        for inline in self.get_inline_instances(request, obj):
+            if isinstance(inline, BaselineInline):
+                formset_class = inline.get_formset(request, obj)
+                prefix = formset_class.get_default_prefix()
+                return formset_class(
+                    **self.get_formset_kwargs(request, obj, inline, prefix)
+                )
+        return None
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -376,6 +432,46 @@ class GoalAdmin(SafeAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
             format_html_join("", "<dt>{}</dt><dd>{}</dd>", lines),
         )
 
+    @admin.display(description=_("målet og dets tal"))
+    def recent_changes(self, goal):
+        """Who changed the goal and its figures, when, why and how (the admin,
+        a spreadsheet import and its file, the seed): each figure's own history
+        page has the details."""
+        if not goal.pk:
+            return "–"
+        rows = [
+            (
+                date_format(record.history_date, "DATETIME_FORMAT"),
+                change_subject(goal, record),
+                record.get_history_type_display(),
+                record.history_user or _("ukendt"),
+                change_channel(record),
+                record.history_change_reason or "–",
+            )
+            for record in selectors.goal_changes(goal, limit=RECENT_CHANGES)
+        ]
+        if not rows:
+            return _("Ingen ændringer er registreret.")
+        headers = (
+            _("Tidspunkt"),
+            _("Hvad"),
+            _("Handling"),
+            _("Ændret af"),
+            _("Kanal"),
+            _("Årsag"),
+        )
+        return format_html(
+            "<table class='goal-changes'><thead><tr>{}</tr></thead>"
+            "<tbody>{}</tbody></table>",
+            format_html_join("", "<th scope='col'>{}</th>", ((h,) for h in headers)),
+            format_html_join(
+                "",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
+                "<td>{}</td></tr>",
+                rows,
+            ),
+        )
+
     @admin.display(description=_("slettet udgangspunkt, målsætninger og målinger"))
     def deleted_figures(self, goal):
         """What was deleted from this goal, each with a link to its last
@@ -430,7 +526,7 @@ class GoalAdmin(SafeAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Baseline)
-class BaselineAdmin(SafeAdminMixin, SimpleHistoryAdmin):
+class BaselineAdmin(GoalsAdminMixin, SimpleHistoryAdmin):
     form = BaselineForm
     list_display = ["goal", "period_column", "value", "n", "scope"]
     list_filter = ["scope"]
@@ -454,7 +550,7 @@ class BaselineAdmin(SafeAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Target)
-class TargetAdmin(SafeAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
+class TargetAdmin(GoalsAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
     resource_classes = [TargetResource]
     form = TargetForm
     list_display = ["goal", "year_column", "value", "plan_column"]
@@ -474,7 +570,7 @@ class TargetAdmin(SafeAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Measurement)
-class MeasurementAdmin(SafeAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
+class MeasurementAdmin(GoalsAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
     resource_classes = [MeasurementResource]
     form = MeasurementForm
     list_display = ["goal", "period_label", "value", "n", "plan_column"]
@@ -507,6 +603,24 @@ def deleted_records(model, goal):
         .select_related("history_user")
         .order_by("-history_date")
     )
+
+
+def change_subject(goal, record):
+    """What a history row of a goal or one of its figures is about."""
+    model = record.instance_type
+    if model is Goal:
+        return Goal._meta.verbose_name.capitalize()
+    return (
+        f"{model._meta.verbose_name.capitalize()}: {figure_text(goal, model, record)}"
+    )
+
+
+def change_channel(record):
+    """The channel a change came through, with its file if it was an import."""
+    channel = record.get_history_channel_display() or "–"
+    if record.history_source:
+        return f"{channel} ({record.history_source})"
+    return channel
 
 
 def figure_text(goal, model, record):

@@ -4,7 +4,9 @@ From a goal's progress (goals/progress.py) to coordinates and labels that
 goals/templates/goals/goal/_chart.html draws: the baseline (a square), the
 planned path (dashed) through the targets (open diamonds) and the results (a
 solid line with filled circles), each with its value written beside it, so the
-chart reads without colour. Each figure sits over the middle of its period.
+chart reads without colour. Each result sits over the middle of its period; a
+target sits on the day it is due (goals.periods.target_due), the day progress
+measures it on.
 """
 
 import math
@@ -14,6 +16,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from .periods import target_due
 from .progress import AMOUNT, COUNT, PERCENT, format_value
 
 WIDTH = 440
@@ -30,6 +33,8 @@ class Point:
     y: float
     value: str
     label: str
+    #: the day on the time axis the point stands for
+    day: date | None = None
     #: where the value label goes: “above” or “below” the marker
     place: str = "above"
 
@@ -72,7 +77,7 @@ def build_chart(progress):
     figures = [(_middle(r.start, r.end), r.value) for r in [*earlier, *results]]
     if baseline:
         figures.append((_middle(baseline.start, baseline.end), baseline.value))
-    figures += [(_target_day(t.year), t.value) for t in targets]
+    figures += [(target_due(t.year), t.value) for t in targets]
     first_year = min(day.year for day, _value in figures)
     last_year = max(day.year for day, _value in figures)
     x_from = date(first_year, 1, 1).toordinal()
@@ -99,7 +104,7 @@ def build_chart(progress):
     years = range(first_year, last_year + 1)
     every = max(1, math.ceil(len(years) / 8))
     chart.x_ticks = [
-        (x(_target_day(year)), str(year))
+        (x(_middle(date(year, 1, 1), date(year, 12, 31))), str(year))
         for year in years
         if (year - first_year) % every == 0
     ]
@@ -109,55 +114,42 @@ def build_chart(progress):
         tick += step
 
     if baseline:
-        chart.baseline = Point(
-            x(_middle(baseline.start, baseline.end)),
-            y(baseline.value),
-            format_value(unit, baseline.value),
-            baseline.label,
-        )
+        chart.baseline = _result_point(baseline, unit, x, y)
     for target in targets:
+        due = target_due(target.year)
         chart.targets.append(
             Point(
-                x(_target_day(target.year)),
+                x(due),
                 y(target.value),
                 _("mål %(value)s") % {"value": format_value(unit, target.value)},
                 str(target.year),
                 place="below",
+                day=due,
             )
         )
     if chart.baseline and chart.targets:
         chart.target_path = _path([chart.baseline, *chart.targets])
     for result in results:
-        chart.results.append(
-            Point(
-                x(_middle(result.start, result.end)),
-                y(result.value),
-                format_value(unit, result.value),
-                result.label,
-            )
-        )
+        chart.results.append(_result_point(result, unit, x, y))
     start = [chart.baseline] if chart.baseline else []
     if len(start + chart.results) > 1:
         chart.result_path = _path(start + chart.results)
     for result in earlier:
-        chart.earlier.append(
-            Point(
-                x(_middle(result.start, result.end)),
-                y(result.value),
-                format_value(unit, result.value),
-                result.label,
-            )
-        )
+        chart.earlier.append(_result_point(result, unit, x, y))
     _avoid_overlaps(chart)
     return chart
 
 
+def _result_point(result, unit, x, y):
+    """A baseline or result, over the middle of its period."""
+    day = _middle(result.start, result.end)
+    return Point(
+        x(day), y(result.value), format_value(unit, result.value), result.label, day=day
+    )
+
+
 def _middle(start, end):
     return date.fromordinal((start.toordinal() + end.toordinal()) // 2)
-
-
-def _target_day(year):
-    return date(year, 7, 1)
 
 
 def _path(points):

@@ -86,9 +86,17 @@ class MeasurementForm(PeriodFormMixin, forms.ModelForm):
 
 
 class TargetForm(forms.ModelForm):
+    """A target; ``submitted_baseline_year`` (given by ``TargetFormSet`` on the
+    goal's page) is the year its baseline will have once the form is saved."""
+
     def __init__(self, *args, **kwargs):
+        checks_submitted_baseline = "submitted_baseline_year" in kwargs
+        baseline_year = kwargs.pop("submitted_baseline_year", None)
         super().__init__(*args, **kwargs)
         _decimal_keyboard(self)
+        if checks_submitted_baseline:
+            # Target.clean() checks against this rather than the saved baseline.
+            self.instance.submitted_baseline_year = baseline_year
 
     class Meta:
         model = Target
@@ -109,20 +117,24 @@ class FigureFormSet(forms.BaseInlineFormSet):
 class TargetFormSet(FigureFormSet):
     """Targets checked against the baseline submitted in the same form.
 
-    The goal's admin links the baseline formset (``baseline_formset``); without
-    it, the saved baseline counts (Target.clean).
+    The goal's admin passes the baseline's formset (``baseline_formset``, see
+    GoalAdmin.get_formset_kwargs); without it, the saved baseline counts
+    (Target.clean).
     """
 
-    baseline_formset = None
     duplicate_message = _(
         "Der er to målsætninger for samme år. Hvert år kan kun have én målsætning."
     )
 
-    def _construct_form(self, i, **kwargs):
-        form = super()._construct_form(i, **kwargs)
+    def __init__(self, *args, baseline_formset=None, **kwargs):
+        self.baseline_formset = baseline_formset
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
         if self.baseline_formset is not None:
-            form.instance.submitted_baseline_year = self.submitted_baseline_year()
-        return form
+            kwargs["submitted_baseline_year"] = self.submitted_baseline_year()
+        return kwargs
 
     def submitted_baseline_year(self):
         """The year of the baseline as submitted; None without a valid one."""
@@ -130,7 +142,7 @@ class TargetFormSet(FigureFormSet):
         if not formset.is_valid():
             return None
         for form in formset.forms:
-            if formset.can_delete and formset._should_delete_form(form):
+            if is_deleted(formset, form):
                 continue
             end = form.cleaned_data.get("period_end")
             if end is not None and form.cleaned_data.get("value") is not None:
@@ -146,7 +158,7 @@ class TargetFormSet(FigureFormSet):
         if year is None:
             return
         for form in self.forms:
-            if self.can_delete and self._should_delete_form(form):
+            if is_deleted(self, form):
                 continue
             target_year = getattr(form, "cleaned_data", {}).get("year")
             if target_year is not None and target_year < year:
@@ -162,7 +174,7 @@ class TargetFormSet(FigureFormSet):
         """
         seen = set()
         for form in self.forms:
-            if self.can_delete and self._should_delete_form(form):
+            if is_deleted(self, form):
                 continue
             cleaned = getattr(form, "cleaned_data", None)
             if not cleaned or cleaned.get("value") is None:
@@ -182,6 +194,14 @@ class TargetFormSet(FigureFormSet):
 class MeasurementFormSet(FigureFormSet):
     duplicate_message = _(
         "To målinger dækker samme periode. Hver periode kan kun have én måling."
+    )
+
+
+def is_deleted(formset, form):
+    """Whether ``form`` is ticked for deletion, read while the formset is being
+    cleaned (``formset.deleted_forms`` is only complete after that)."""
+    return formset.can_delete and getattr(form, "cleaned_data", {}).get(
+        forms.formsets.DELETION_FIELD_NAME, False
     )
 
 

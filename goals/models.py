@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from core.fields import SearchDocumentField, URLField
+from core.history import history
 from core.models import SluggedModel, TimestampedModel
 
 from . import progress
@@ -50,8 +50,7 @@ class Plan(SluggedModel, TimestampedModel):
     # The weighted full-text document, written by the database (core/fields.py).
     search_vector = SearchDocumentField()
 
-    history = HistoricalRecords(
-        excluded_fields=["created_at", "updated_at", "search_vector"],
+    history = history(
         verbose_name=_("historik for plan"),
         verbose_name_plural=_("historik for planer"),
     )
@@ -285,8 +284,7 @@ class Goal(TimestampedModel):
     # The weighted full-text document, written by the database (core/fields.py).
     search_vector = SearchDocumentField()
 
-    history = HistoricalRecords(
-        excluded_fields=["created_at", "updated_at", "search_vector"],
+    history = history(
         m2m_fields=["responsible_offers"],
         verbose_name=_("historik for mål"),
         verbose_name_plural=_("historik for mål"),
@@ -333,6 +331,10 @@ class Goal(TimestampedModel):
         """Targets after the plan's period: allowed (national goals run longer)."""
         return [t for t in self.targets.all() if t.is_beyond_plan(self.plan)]
 
+    def years_beyond_plan(self):
+        """The years of ``targets_beyond_plan``, for templates to ask about one."""
+        return {t.year for t in self.targets_beyond_plan()}
+
 
 def validate_value_for_unit(goal, value, field="value"):
     """A percentage lies between 0 and 100; counts and amounts are not negative."""
@@ -346,6 +348,14 @@ def validate_value_for_unit(goal, value, field="value"):
         raise ValidationError(
             {field: _("Værdien kan ikke være negativ.")}, code="negative"
         )
+
+
+def figure_history(**kwargs):
+    """The change log of a figure (baseline, target, measurement). Figures have
+    none of the bookkeeping fields ``history()`` leaves out by default, and
+    django-simple-history 3.13 looks each left-out name up on the model when it
+    restores a version: one the model lacks makes the restore fail."""
+    return history(excluded_fields=[], **kwargs)
 
 
 class Figure(models.Model):
@@ -461,7 +471,7 @@ class Baseline(Figure, Period):
     period_start = models.DateField(_("periodens start"), null=True, blank=True)
     period_end = models.DateField(_("periodens slutning"), null=True, blank=True)
 
-    history = HistoricalRecords(
+    history = figure_history(
         verbose_name=_("historik for udgangspunkt"),
         verbose_name_plural=_("historik for udgangspunkter"),
     )
@@ -512,7 +522,7 @@ class Target(Figure):
     )
     note = models.CharField(_("bemærkning"), max_length=300, blank=True)
 
-    history = HistoricalRecords(
+    history = figure_history(
         verbose_name=_("historik for målsætning"),
         verbose_name_plural=_("historik for målsætninger"),
     )
@@ -601,7 +611,7 @@ class Measurement(Figure, Period):
     source = models.CharField(_("kilde"), max_length=300, blank=True)
     comment = models.TextField(_("kommentar"), blank=True)
 
-    history = HistoricalRecords(
+    history = figure_history(
         verbose_name=_("historik for måling"),
         verbose_name_plural=_("historik for målinger"),
     )

@@ -69,6 +69,12 @@ class PeriodError(ValueError):
     """The text is not a period this module can read; the message is Danish."""
 
 
+def target_due(year):
+    """The day a target for ``year`` is due: the year's last day. Progress
+    measures against it and the chart draws it there."""
+    return date(year, 12, 31)
+
+
 def parse_period(text):
     """The first and last day of the period written in ``text``.
 

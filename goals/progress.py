@@ -28,6 +28,8 @@ from fractions import Fraction
 
 from django.utils.translation import gettext_lazy as _
 
+from .periods import target_due
+
 PERCENT = "percent"
 COUNT = "count"
 AMOUNT = "amount"
@@ -118,7 +120,7 @@ class TargetValue:
 
     @property
     def end(self):
-        return date(self.year, 12, 31) if self.year is not None else None
+        return target_due(self.year) if self.year is not None else None
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,9 @@
-"""Seed content of the goals app: plans, focus areas, initiatives and goals."""
+"""Seed content of the goals app: plans, focus areas, initiatives and goals.
+
+``load`` is what the seed command calls for each app; the writes are one
+recorded change on the seed channel (goals.actions.load_seed), and ``write``
+maps the files onto the models.
+"""
 
 from pathlib import Path
 
@@ -6,6 +11,7 @@ from core.seeding import pick, read_folder
 from core.text import danish_slugify
 from services.models import Offer, Organisation
 
+from . import actions
 from .models import (
     Baseline,
     FocusArea,
@@ -58,6 +64,10 @@ PERIOD_FIELDS = ("value", "period_label", "period_start", "period_end", "n", "so
 
 
 def load(loader, folder=FOLDER):
+    actions.load_seed(loader, folder)
+
+
+def write(loader, folder=FOLDER):
     data = read_folder(folder)
     for record in data.get("themes", []):
         loader.upsert(

@@ -9,7 +9,7 @@ from django.db.models import Count, Prefetch
 
 from services.models import Offer
 
-from .models import Goal, Initiative, Measurement, Plan, Target
+from .models import Baseline, Goal, Initiative, Measurement, Plan, Target
 from .search import matching_goals
 
 
@@ -104,3 +104,19 @@ def measurements_for_export(plan):
         .select_related("goal__plan")
         .order_by("goal__order", "goal__code", "period_end", "period_start")
     )
+
+
+def goal_changes(goal, limit=10):
+    """The latest history rows of a goal and of its baseline, targets and
+    measurements, newest first (four queries), each with who made it."""
+    rows = [
+        *goal.history.select_related("history_user").order_by("-history_date")[:limit]
+    ]
+    for model in (Baseline, Target, Measurement):
+        rows += (
+            model.history.filter(goal_id=goal.pk)
+            .select_related("history_user")
+            .order_by("-history_date")[:limit]
+        )
+    rows.sort(key=lambda row: row.history_date, reverse=True)
+    return rows[:limit]

@@ -19,9 +19,9 @@ from . import progress as rules
 from . import selectors
 from .charts import build_chart
 from .filters import PlanFilter
-from .formats import DanishCSV, DanishXLSX
 from .models import Plan
-from .resources import GoalResource, MeasurementResource, TargetResource
+from .spreadsheets import GoalResource, MeasurementResource, TargetResource
+from .spreadsheets.formats import DanishCSV, DanishXLSX
 
 
 class PlanListView(FilteredListView):

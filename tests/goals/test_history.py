@@ -163,7 +163,7 @@ def test_a_deleted_target_is_listed_on_its_goal_and_can_be_restored(
     url = reverse("admin:goals_target_simple_history", args=[target_pk, record.pk])
     html = page.content.decode()
     assert url in html
-    assert "Målsætning: 63\u00a0% (2020)" in html, html[html.find("Slettede"):][:1500]
+    assert "Målsætning: 63\u00a0% (2020)" in html, html[html.find("Slettede") :][:1500]
 
     response = admin_client.post(
         url,
@@ -171,6 +171,206 @@ def test_a_deleted_target_is_listed_on_its_goal_and_can_be_restored(
     )
     assert response.status_code == 302
     assert Target.objects.get(pk=target_pk).value == 63
-    assert "Intet er slettet fra målet." in admin_client.get(
-        change_url(mastery)
-    ).content.decode()
+    assert (
+        "Intet er slettet fra målet."
+        in admin_client.get(change_url(mastery)).content.decode()
+    )
+
+
+# Who, why and through which door ---------------------------------------------------
+
+
+def upload_and_confirm(client, model, path):
+    """The admin's two-step import: preview, then confirm."""
+    with path.open("rb") as handle:
+        preview = client.post(
+            reverse(f"admin:goals_{model}_import"),
+            {"format": 0, "import_file": handle},
+        )
+    assert preview.status_code == 200
+    confirmed = client.post(
+        reverse(f"admin:goals_{model}_process_import"),
+        preview.context["confirm_form"].initial,
+    )
+    assert confirmed.status_code == 302
+    return confirmed
+
+
+def test_every_row_an_admin_import_writes_names_the_import_and_the_file(
+    admin_client, superuser, tmp_path, mastery, django_capture_on_commit_callbacks
+):
+    from core.signals import content_changed
+
+    announced = []
+
+    def listener(sender, change, **kwargs):
+        announced.append((sender, change.channel, change.source))
+
+    path = tmp_path / "målinger 2019.csv"
+    path.write_bytes(
+        codecs.BOM_UTF8
+        + (
+            "plan;mål;periode;værdi\r\n"
+            f"{mastery.plan.slug};personlig-mestring;2018;61,5\r\n"
+            f"{mastery.plan.slug};personlig-mestring;2019;62\r\n"
+        ).encode()
+    )
+    content_changed.connect(listener)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            upload_and_confirm(admin_client, "measurement", path)
+    finally:
+        content_changed.disconnect(listener)
+
+    updated = mastery.measurements.get(period_label="2018").history.first()
+    created = mastery.measurements.get(period_label="2019").history.first()
+    assert (updated.history_type, created.history_type) == ("~", "+")
+    for record in (updated, created):
+        assert record.history_channel == "import"
+        assert record.history_source == "målinger 2019.csv"
+        assert record.history_user == superuser
+    assert announced == [("goals", "import", "målinger 2019.csv")]
+
+
+def test_a_goal_import_records_the_goal_and_its_baseline_as_the_import(
+    admin_client, superuser, tmp_path, mastery
+):
+    path = tmp_path / "maal.csv"
+    path.write_bytes(
+        codecs.BOM_UTF8
+        + (
+            "plan;kode;titel;niveau;enhed;udgangspunkt;udgangspunkt periode\r\n"
+            f"{mastery.plan.slug};personlig-mestring;Flere opnår mestring;"
+            "Centermål;Procent;58,5;2017\r\n"
+        ).encode()
+    )
+    upload_and_confirm(admin_client, "goal", path)
+
+    mastery.refresh_from_db()
+    assert mastery.title == "Flere opnår mestring"
+    for record in (mastery.history.first(), mastery.baseline.history.first()):
+        assert (record.history_channel, record.history_source) == ("import", "maal.csv")
+        assert record.history_user == superuser
+    assert mastery.baseline.history.first().value == Decimal("58.5")
+
+
+def test_a_dry_run_records_nothing(admin_client, tmp_path, mastery):
+    path = tmp_path / "maalinger.csv"
+    path.write_bytes(
+        f"plan;mål;periode;værdi\r\n{mastery.plan.slug};personlig-mestring;2019;62\r\n".encode()
+    )
+    before = Target.history.count(), mastery.measurements.model.history.count()
+    with path.open("rb") as handle:
+        admin_client.post(
+            reverse("admin:goals_measurement_import"),
+            {"format": 0, "import_file": handle},
+        )
+    after = Target.history.count(), mastery.measurements.model.history.count()
+    assert after == before
+
+
+def test_an_admin_edit_records_the_reason_given(admin_client, superuser, mastery):
+    rows = existing_rows(mastery)
+    rows["targets"][0]["value"] = "65"
+    data = goal_form(
+        mastery.plan,
+        mastery,
+        title="Flere opnår mestring",
+        _change_reason="Rettet efter   byrådets beslutning",
+        **rows,
+    )
+    response = admin_client.post(change_url(mastery), data)
+    assert response.status_code == 302
+
+    goal_record = mastery.history.first()
+    target_record = mastery.targets.get().history.first()
+    for record in (goal_record, target_record):
+        assert record.history_channel == "admin"
+        assert record.history_change_reason == "Rettet efter byrådets beslutning"
+        assert record.history_user == superuser
+        assert record.history_source == ""
+    assert goal_record.title == "Flere opnår mestring"
+    assert target_record.value == Decimal("65")
+
+
+def test_a_deleted_goal_is_recorded_with_its_figures(admin_client, superuser, mastery):
+    target = mastery.targets.get()
+    response = admin_client.post(
+        reverse("admin:goals_goal_delete", args=[mastery.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    for record in (
+        mastery.history.latest(),
+        Target.history.filter(id=target.pk).latest(),
+    ):
+        assert (record.history_type, record.history_channel) == ("-", "admin")
+        assert record.history_user == superuser
+
+
+def test_a_restored_goal_and_target_are_recorded_as_restores(
+    admin_client, superuser, mastery
+):
+    original = mastery.history.earliest()
+    change_title(admin_client, mastery, "En forkert titel")
+    url = reverse("admin:goals_goal_simple_history", args=[mastery.pk, original.pk])
+    form = admin_client.get(url).context["adminform"].form
+    data = {
+        name: (value if value is not None else "")
+        for name, value in form.initial.items()
+        if name in form.fields
+    }
+    data["responsible_offers"] = []
+    assert admin_client.post(url, data).status_code == 302
+
+    target_pk = mastery.targets.get().pk
+    mastery.targets.get().delete()
+    deleted = Target.history.get(id=target_pk, history_type="-")
+    url = reverse("admin:goals_target_simple_history", args=[target_pk, deleted.pk])
+    response = admin_client.post(
+        url, {"goal": mastery.pk, "year": 2020, "value": "63", "note": ""}
+    )
+    assert response.status_code == 302
+
+    mastery.refresh_from_db()
+    assert mastery.title == original.title
+    for record in (mastery.history.first(), Target.history.filter(id=target_pk)[0]):
+        assert record.history_channel == "admin"
+        assert record.history_user == superuser
+        assert record.history_change_reason.startswith("Gendannet")
+
+
+def test_the_seed_is_recorded_as_the_seed(db):
+    from django.core.management import call_command
+
+    from goals.models import Baseline, Goal, Plan
+
+    call_command("load_seed_content", verbosity=0)
+
+    for model in (Plan, Goal, Baseline, Target):
+        channels = set(model.history.values_list("history_channel", flat=True))
+        assert channels == {"seed"}, model
+
+
+def test_the_goal_page_lists_who_changed_it_and_its_figures_how_and_why(
+    admin_client, superuser, tmp_path, mastery
+):
+    path = tmp_path / "målinger 2019.csv"
+    path.write_bytes(
+        f"plan;mål;periode;værdi\r\n{mastery.plan.slug};personlig-mestring;2019;62\r\n".encode()
+    )
+    upload_and_confirm(admin_client, "measurement", path)
+    rows = existing_rows(mastery)
+    data = goal_form(
+        mastery.plan, mastery, title="Ny titel", _change_reason="Ny formulering", **rows
+    )
+    assert admin_client.post(change_url(mastery), data).status_code == 302
+
+    page = admin_client.get(change_url(mastery)).content.decode()
+    changes = page[
+        page.index("goal-changes") : page.index("</table>", page.index("goal-changes"))
+    ]
+    assert "Måling: 62\u00a0% (2019)" in changes
+    assert "Regnearksimport (målinger 2019.csv)" in changes
+    assert "Administration" in changes and "Ny formulering" in changes
+    assert superuser.username in changes
+    assert "None" not in changes

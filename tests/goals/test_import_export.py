@@ -9,14 +9,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from goals.formats import DanishCSV, DanishXLSX
 from goals.models import Baseline, Goal
-from goals.resources import (
-    GoalResource,
-    MeasurementResource,
-    TargetResource,
-    parse_danish_number,
-)
+from goals.spreadsheets import GoalResource, MeasurementResource, TargetResource
+from goals.spreadsheets.cells import parse_danish_number
+from goals.spreadsheets.formats import DanishCSV, DanishXLSX
 from tests.factories import OfferFactory
 
 pytestmark = pytest.mark.django_db
@@ -490,7 +486,7 @@ def test_bulk_import_announces_its_writes_but_a_dry_run_does_not(tmp_path, maste
 
 
 def test_text_that_looks_like_a_formula_is_exported_as_text():
-    from goals.resources import TextWidget
+    from goals.spreadsheets.cells import TextWidget
 
     widget = TextWidget()
     assert (

@@ -1,6 +1,7 @@
 """The public pages: plans, a plan, a goal; fixed query counts; seed facts."""
 
 import re
+from datetime import date
 
 import pytest
 from django.urls import reverse
@@ -255,6 +256,29 @@ def test_goal_chart_has_title_description_and_the_same_numbers_as_its_table(
         assert value in svg and value in table
     # Readable without colour: distinct shapes and line styles.
     assert "stroke-dasharray" in svg and "<circle" in svg and "<rect" in svg
+
+
+def test_the_chart_draws_each_target_on_the_day_progress_counts_it_due(client, plan):
+    goal = add_goal(
+        plan,
+        "due",
+        baseline=(60, "2017"),
+        targets=[(2019, 62), (2020, 63)],
+        measurements=[("2. halvår 2020", 63)],
+    )
+    response = client.get(goal.get_absolute_url())
+    chart, progress = response.context["chart"], response.context["progress"]
+
+    due = [date(2019, 12, 31), date(2020, 12, 31)]
+    assert [target.end for target in progress.targets] == due
+    assert [point.day for point in chart.targets] == due
+    # Progress measures the result for the second half of 2020 against the
+    # target for 2020, due at the end of it: the chart draws it there, to the
+    # right of the result (over the middle of its half year), not before it.
+    [result] = chart.results
+    assert progress.next_target.year == 2020
+    assert result.day == date(2020, 9, 30)
+    assert chart.targets[-1].x > result.x
 
 
 def test_goal_page_marks_small_n_and_measurements_before_the_baseline(client, plan):

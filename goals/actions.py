@@ -1,0 +1,95 @@
+"""Writes of the goals app: every change to plans, goals and their figures.
+
+Each action takes a ``core.actions.Change`` (who, through which channel, why,
+from which file) and does its writes inside ``recorded(change, "goals")``: all
+or nothing, every history row stamped with the change, and the goals content
+announced changed once the transaction commits (core/actions.py). The admin
+(goals/admin.py), the spreadsheet import (goals/spreadsheets/) and the seed
+loader (goals/seed.py) enter here; nothing else writes goals content.
+"""
+
+from pathlib import Path
+
+from core.actions import Change, Channel, current_change, recorded
+
+APP = "goals"
+
+
+def save(change, instance):
+    """Save one plan, goal, figure or other piece of goals content."""
+    with recorded(change, APP):
+        instance.save()
+    return instance
+
+
+def save_related(change, form, formsets):
+    """Save what an admin form holds besides its object: many-to-many links
+    (a goal's responsible offers) and inline rows (a goal's figures)."""
+    with recorded(change, APP):
+        form.save_m2m()
+        for formset in formsets:
+            formset.save()
+
+
+def delete(change, instance):
+    """Delete one object, with what depends on it (a goal's figures)."""
+    with recorded(change, APP):
+        instance.delete()
+
+
+def delete_all(change, queryset):
+    """Delete every object of ``queryset`` (the admin list's bulk delete)."""
+    with recorded(change, APP):
+        queryset.delete()
+
+
+def import_spreadsheet(change, resource, dataset, **options):
+    """Write the rows of one spreadsheet: all or none, as one change whose
+    source is the file's name (``change.source``).
+
+    ``resource`` is a goals spreadsheet resource (goals/spreadsheets/); the
+    rows it writes one by one and in bulk all carry the change."""
+    with recorded(change, APP):
+        return resource.import_data(
+            dataset,
+            dry_run=False,
+            user=change.user,
+            file_name=change.source,
+            **options,
+        )
+
+
+def import_change(user=None, file_name=""):
+    """The change of an import of the file ``file_name`` by ``user``."""
+    if user is not None and not getattr(user, "is_authenticated", False):
+        user = None
+    return Change(channel=Channel.IMPORT, user=user, source=file_name or "")
+
+
+def load_seed(loader, folder):
+    """Load the goals' seed files (goals/seed/) as one change on the seed channel.
+
+    goals/seed.py maps the files onto the models; a caller that already records
+    a change (the seed command) is joined."""
+    from .seed import write  # goals/seed.py's ``load`` enters through here
+
+    with recorded(Change(channel=Channel.SEED, source=Path(folder).name), APP):
+        write(loader, folder)
+
+
+def bulk_history_options():
+    """What django-simple-history's bulk helpers (``bulk_create_with_history``,
+    ``bulk_update_with_history``) need to stamp their history rows like the
+    rest of the change being recorded: bulk writes send no
+    ``pre_create_historical_record``, which stamps the others (core/history.py)."""
+    change = current_change()
+    if change is None:
+        return {}
+    return {
+        "default_user": change.user,
+        "default_change_reason": change.stamped_reason or None,
+        "custom_historical_attrs": {
+            "history_channel": change.channel,
+            "history_source": change.stamped_source,
+        },
+    }

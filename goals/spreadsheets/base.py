@@ -1,0 +1,407 @@
+"""What every goals spreadsheet shares, and what targets and measurements share.
+
+``SpreadsheetResource``: all-or-nothing imports, headers matched loosely,
+errors under the column the manager sees, a preview that shows each cell's old
+and new value, rows matched by natural key in one query (``NaturalKeyLoader``).
+
+``FigureResource``: targets and measurements, which come by the thousand. They
+name their goal by plan and code, are validated row by row and written in
+batches with their history (django-simple-history's bulk helpers), stamped with
+the import being recorded (goals/actions.py).
+"""
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.encoding import force_str
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from import_export import fields, resources
+from import_export.instance_loaders import BaseInstanceLoader
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from core.text import danish_slugify
+
+from .. import actions
+from ..models import Goal
+from ..signals import figures_imported
+from .cells import (
+    CONTROL_CHARACTERS,
+    DecimalWidget,
+    TextWidget,
+    cell_text,
+    control_character_message,
+)
+
+
+class ImportFileError(ValueError):
+    """The file as a whole cannot be imported; the message is Danish."""
+
+
+class Diff(resources.Diff):
+    """The preview's change per cell: old value struck through, new underlined.
+
+    Whole values rather than django-import-export's character diff: clearer for
+    numbers and periods (“61” → “61,5”), readable without colour (no inline
+    styles, so it survives a strict CSP), and cheap for 10,000 rows.
+    """
+
+    def as_html(self):
+        cells = []
+        for old, new in zip(self.left, self.right, strict=False):
+            old, new = escape(force_str(old)), escape(force_str(new))
+            if self.new:
+                old = ""
+            if old == new:
+                cell = f"<span>{new}</span>"
+            elif not old:
+                cell = f"<ins>{new}</ins>"
+            elif not new:
+                cell = f"<del>{old}</del>"
+            else:
+                cell = f"<del>{old}</del> <ins>{new}</ins>"
+            cells.append(mark_safe(cell))  # noqa: S308 -- both values escaped above
+        return cells
+
+
+class NaturalKeyLoader(BaseInstanceLoader):
+    """Loads every existing row the file names in one query, by natural key."""
+
+    def __init__(self, resource, dataset=None):
+        super().__init__(resource, dataset)
+        self.instances = {}
+        if dataset is not None and dataset.headers:
+            for instance in resource.existing_instances(dataset):
+                self.instances[resource.instance_key(instance)] = instance
+
+    def get_instance(self, row):
+        key = self.resource.row_key(row)
+        return self.instances.get(key) if key is not None else None
+
+
+class SpreadsheetResource(resources.ModelResource):
+    """A goals spreadsheet. A subclass names its model, columns and key columns
+    (``Meta``), and says how rows and saved objects are keyed:
+    ``existing_instances(dataset)``, ``instance_key(instance)``, ``row_key(row)``.
+    """
+
+    #: model field → column, for errors on fields that are no column of their own
+    error_columns = {}
+
+    class Meta:
+        instance_loader_class = NaturalKeyLoader
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+        use_transactions = True
+
+    def __init__(self, public=False, **kwargs):
+        super().__init__(**kwargs)
+        #: an export for everyone (the plan page) rather than for the admin
+        self.public = public
+        self.user = None
+        self.import_fields = None
+        self.export_fields = None
+
+    def get_diff_class(self):
+        return Diff
+
+    def get_import_fields(self):
+        # Asked for several times per row; the fields do not change in an import.
+        if self.import_fields is None:
+            self.import_fields = super().get_import_fields()
+        return self.import_fields
+
+    def get_export_fields(self, selected_fields=None):
+        if selected_fields is not None:
+            return super().get_export_fields(selected_fields)
+        if self.export_fields is None:
+            self.export_fields = super().get_export_fields()
+        return self.export_fields
+
+    def import_data(self, dataset, *args, rollback_on_validation_errors=True, **kw):
+        # A file with an invalid row writes nothing, also outside the admin.
+        return super().import_data(
+            dataset,
+            *args,
+            rollback_on_validation_errors=rollback_on_validation_errors,
+            **kw,
+        )
+
+    def before_import(self, dataset, **kwargs):
+        self.user = kwargs.get("user")
+        dataset.headers = [self.canonical_header(h) for h in dataset.headers or []]
+        missing = [
+            self.fields[name].column_name
+            for name in self.get_import_id_fields()
+            if self.fields[name].column_name not in dataset.headers
+        ]
+        if missing:
+            # Without its key columns no row can be matched: stop before the rows.
+            dataset.wipe()
+            raise ImportFileError(
+                _(
+                    "Filen mangler kolonnen “%(missing)s”. Den første række skal "
+                    "være kolonnernes navne: %(columns)s."
+                )
+                % {
+                    "missing": "”, “".join(missing),
+                    "columns": "; ".join(
+                        f.column_name for f in self.get_user_visible_fields()
+                    ),
+                }
+            )
+
+    def validate_instance(self, instance, import_validation_errors=None, **kwargs):
+        try:
+            super().validate_instance(instance, import_validation_errors, **kwargs)
+        except ValidationError as error:
+            raise ValidationError(self.by_column(error)) from None
+
+    def canonical_header(self, header):
+        """The column a header means, however it is spelt (case, accents, dashes)."""
+        key = header_key(header)
+        for field in self.fields.values():
+            if key == header_key(field.column_name):
+                return field.column_name
+        return str(header or "").strip()
+
+    def by_column(self, error):
+        """Errors keyed by the column the manager sees, not the model field."""
+        columns = {f.attribute: f.column_name for f in self.fields.values()}
+        columns.update({f.column_name: f.column_name for f in self.fields.values()})
+        columns.update(self.error_columns)
+        result = {}
+        for key, messages in error.message_dict.items():
+            column = columns.get(key, NON_FIELD_ERRORS)
+            known = result.setdefault(column, [])
+            known.extend(m for m in messages if m not in known)
+        return result
+
+    def history_user(self):
+        """Who imports, for history rows written outside a recorded import."""
+        user = self.user
+        return user if getattr(user, "is_authenticated", False) else None
+
+
+class FigureResource(SpreadsheetResource):
+    """Targets and measurements: a value for a goal named by plan and code.
+
+    Each row still goes through the model's ``full_clean()`` (fields and
+    ``clean()``: percent 0-100, target year after the baseline). What
+    ``full_clean()`` would ask the database, this checks against what the import
+    has loaded: every existing row of the file's goals is in the instance loader,
+    so a natural key met twice is a duplicate within the file; the goals
+    themselves are read from the database once. The database's constraints stay
+    the last guard. See docs/performance.md.
+
+    A subclass says what keys a figure within its goal (``figure_key``,
+    ``row_figure_key``), which fields a changed row may update
+    (``bulk_update_fields``) and how a duplicate is reported
+    (``duplicate_message``).
+    """
+
+    plan = fields.Field(
+        attribute="goal__plan__slug",
+        column_name="plan",
+        widget=TextWidget(),
+        readonly=True,
+    )
+    goal = fields.Field(
+        attribute="goal__code", column_name="mål", widget=TextWidget(), readonly=True
+    )
+    goal_title = fields.Field(
+        attribute="goal__title", column_name="målets titel", readonly=True
+    )
+    value = fields.Field(attribute="value", column_name="værdi", widget=DecimalWidget())
+
+    error_columns = {"goal": "mål"}
+    #: model fields a changed row may update
+    bulk_update_fields = ()
+    duplicate_message = ""
+
+    class Meta(SpreadsheetResource.Meta):
+        use_bulk = True
+        batch_size = 1000
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.goals = {}
+        self.claimed = {}
+
+    @property
+    def model(self):
+        return self.get_queryset().model
+
+    # Keys
+
+    def figure_key(self, instance):
+        """What tells a saved figure from the goal's others (its year, period)."""
+        raise NotImplementedError
+
+    def row_figure_key(self, row):
+        """``figure_key`` as a row gives it; None if the row's cells cannot say."""
+        raise NotImplementedError
+
+    def existing_instances(self, dataset):
+        return self.get_queryset().filter(goal__in=list(self.goals.values()))
+
+    def instance_key(self, instance):
+        return (instance.goal.plan.slug, instance.goal.code, *self.figure_key(instance))
+
+    def row_key(self, row):
+        key = self.row_figure_key(row)
+        if key is None:
+            return None
+        return (row_plan(row), cell_text(row.get("mål")), *key)
+
+    # Import
+
+    def before_import(self, dataset, **kwargs):
+        self.claimed = {}
+        super().before_import(dataset, **kwargs)
+        self.goals = self.load_goals(dataset)
+
+    def import_instance(self, instance, row, **kwargs):
+        instance.row_number = kwargs.get("row_number")
+        errors = collect_errors(super().import_instance, instance, row, **kwargs)
+        self.complete_instance(instance, errors)
+        errors = collect_errors(self.set_goal, instance, row, errors=errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def complete_instance(self, instance, errors):
+        """Fill what the cells imply once read (``errors``: those so far)."""
+
+    def validate_instance(self, instance, import_validation_errors=None, **kwargs):
+        errors = dict(import_validation_errors or {})
+        exclude = [*errors, "goal"]
+        if "period_label" in errors:
+            # An unreadable period leaves its days empty: one error is enough.
+            exclude += ["period_start", "period_end"]
+        errors = collect_errors(
+            instance.full_clean,
+            exclude=exclude,
+            validate_unique=False,
+            validate_constraints=False,
+            errors=errors,
+        )
+        if not errors:
+            errors.update(self.constraint_errors(instance))
+        if errors:
+            raise ValidationError(self.by_column(ValidationError(errors)))
+
+    def constraint_errors(self, instance):
+        """The database's unique constraints, checked within the file."""
+        key = self.instance_key(instance)
+        first = self.claimed.setdefault(key, instance)
+        if first is not instance:
+            return {
+                NON_FIELD_ERRORS: [
+                    self.duplicate_message
+                    % {"row": getattr(first, "row_number", None) or "?"}
+                ]
+            }
+        return {}
+
+    def load_goals(self, dataset):
+        """The goals the file names, by (plan, code), in one query."""
+        if "plan" not in dataset.headers or "mål" not in dataset.headers:
+            return {}
+        keys = {(row_plan(row), cell_text(row.get("mål"))) for row in dataset.dict}
+        # A key with a control character matches nothing; its row's error comes
+        # from the widget (and PostgreSQL would refuse a NUL in the query).
+        keys = {key for key in keys if not CONTROL_CHARACTERS.search("".join(key))}
+        plans = {slug for slug, _code in keys}
+        codes = {code for _slug, code in keys}
+        goals = Goal.objects.filter(plan__slug__in=plans, code__in=codes)
+        return {
+            (goal.plan.slug, goal.code): goal
+            for goal in goals.select_related("plan", "baseline")
+        }
+
+    def set_goal(self, instance, row):
+        """The goal a row names, or a Danish error."""
+        plan, code = row_plan(row), cell_text(row.get("mål"))
+        if CONTROL_CHARACTERS.search(str(row.get("plan") or "") + code):
+            raise ValidationError({"goal": control_character_message()})
+        goal = self.goals.get((plan, code))
+        if goal is None:
+            raise ValidationError(
+                {
+                    "goal": _("Planen “%(plan)s” har intet mål med koden “%(code)s”.")
+                    % {"plan": plan[:80], "code": code[:80]}
+                }
+            )
+        if instance.goal_id is None:
+            instance.goal = goal
+
+    # Writing, in batches
+
+    def get_bulk_update_fields(self):
+        return list(self.bulk_update_fields)
+
+    def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
+        written = result.totals["new"] + result.totals["update"]
+        if written and not kwargs.get("dry_run"):
+            # Bulk writes send no post_save: tell the page cache (goals/signals.py).
+            figures_imported.send(sender=self.model)
+
+    def bulk_create(
+        self, using_transactions, dry_run, raise_errors, batch_size=None, result=None
+    ):
+        if self.create_instances and (using_transactions or not dry_run):
+            try:
+                bulk_create_with_history(
+                    self.create_instances,
+                    self.model,
+                    batch_size=batch_size,
+                    **self.bulk_history_options(),
+                )
+            except Exception as error:
+                self.handle_import_error(result, error, raise_errors)
+            finally:
+                self.create_instances.clear()
+
+    def bulk_update(
+        self, using_transactions, dry_run, raise_errors, batch_size=None, result=None
+    ):
+        if self.update_instances and (using_transactions or not dry_run):
+            try:
+                bulk_update_with_history(
+                    self.update_instances,
+                    self.model,
+                    self.get_bulk_update_fields(),
+                    batch_size=batch_size,
+                    **self.bulk_history_options(),
+                )
+            except Exception as error:
+                self.handle_import_error(result, error, raise_errors)
+            finally:
+                self.update_instances.clear()
+
+    def bulk_history_options(self):
+        return {"default_user": self.history_user(), **actions.bulk_history_options()}
+
+
+# Helpers --------------------------------------------------------------------------
+
+
+def collect_errors(call, *args, errors=None, **kwargs):
+    """Run ``call``; its ValidationError's messages join ``errors`` (returned),
+    so one row reports every bad cell at once."""
+    errors = dict(errors or {})
+    try:
+        call(*args, **kwargs)
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    return errors
+
+
+def row_plan(row):
+    """The plan's short name as a row gives it."""
+    return str(row.get("plan") or "").strip()
+
+
+def header_key(header):
+    return danish_slugify(str(header or "").strip()).replace("-", "")

@@ -1,0 +1,215 @@
+"""Cell values in and out: numbers, whole numbers, text, choices and periods as
+Danish offices write them in a spreadsheet.
+
+Every widget's ``clean`` raises a ``ValueError`` with a Danish message for a
+cell it cannot read; django-import-export shows it as that row's error.
+"""
+
+import datetime
+import re
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+from import_export import widgets
+
+from ..periods import MONTH_ABBREVIATIONS, parse_period
+
+
+class DecimalWidget(widgets.NumberWidget):
+    """Numbers as Danish offices write them: “47,5”, “1.234,5”, “47,5 %”.
+
+    A comma is the decimal sign. A point separates thousands when every group
+    after it has three digits (“1.234”); otherwise it is a decimal point
+    (“47.5”, from an English file).
+    """
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, bool):
+            raise ValueError(_("“%(value)s” er ikke et tal.") % {"value": value})
+        if isinstance(value, int | float | Decimal):
+            return _plain(Decimal(str(value)))
+        text = str(value or "").strip()
+        if not text:
+            return None
+        number = parse_danish_number(text)
+        if number is None:
+            raise ValueError(
+                _("“%(value)s” er ikke et tal. Skriv fx 47,5 eller 86.")
+                % {"value": text[:40]}
+            )
+        return _plain(number)
+
+    def render(self, value, obj=None, **kwargs):
+        if value is None:
+            return ""
+        value = Decimal(value)
+        whole = value == value.to_integral()
+        value = value.quantize(Decimal(1)) if whole else value.normalize()
+        if kwargs.get("force_native_type"):
+            # XLSX: a number the spreadsheet can calculate with.
+            return int(value) if whole else value
+        return f"{value:f}".replace(".", ",")
+
+
+class IntegerWidget(widgets.NumberWidget):
+    def clean(self, value, row=None, **kwargs):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        number = DecimalWidget().clean(value)
+        if number is None or number != number.to_integral() or abs(number) > 10**9:
+            raise ValueError(
+                _("“%(value)s” er ikke et helt tal.") % {"value": str(value)[:40]}
+            )
+        return int(number)
+
+    def render(self, value, obj=None, **kwargs):
+        if value is None:
+            return ""
+        return value if kwargs.get("force_native_type") else str(value)
+
+
+# Text a spreadsheet would read as a formula ("=HYPERLINK(...)"); exported with a
+# leading apostrophe so it stays text, while numbers stay numbers.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+# Control characters (NUL, escape, form feed, C1 ...) have no place in a cell:
+# PostgreSQL refuses NUL, and the rest garble pages and exports. Tab and line
+# breaks are allowed.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def check_cell_text(text):
+    """``text`` itself, or a ValueError (a Danish row error) if it holds a
+    control character."""
+    if CONTROL_CHARACTERS.search(text):
+        raise ValueError(control_character_message())
+    return text
+
+
+def control_character_message():
+    return _(
+        "Cellen indeholder et kontroltegn (usynligt tegn), som ikke kan "
+        "gemmes. Skriv teksten igen, eller kopiér den uden formatering."
+    )
+
+
+class TextWidget(widgets.CharWidget):
+    def clean(self, value, row=None, **kwargs):
+        if value is None:
+            return ""
+        if isinstance(value, Decimal) and value == value.to_integral():
+            value = int(value)
+        value = check_cell_text(str(value).strip())
+        # An exported text cell read back in: drop the apostrophe added on export.
+        if (
+            value.startswith("'")
+            and value[1:2]
+            and value[1:].startswith(FORMULA_STARTS)
+        ):
+            value = value[1:]
+        return value
+
+    def render(self, value, obj=None, **kwargs):
+        rendered = super().render(value, obj, **kwargs)
+        if isinstance(rendered, str) and rendered.startswith(FORMULA_STARTS):
+            return "'" + rendered
+        return rendered
+
+
+class ChoiceWidget(widgets.Widget):
+    """A choice written as its Danish label (“Lavere er bedre”) or its code."""
+
+    def __init__(self, choices, **kwargs):
+        super().__init__(**kwargs)
+        self.choices = choices
+
+    def clean(self, value, row=None, **kwargs):
+        text = check_cell_text(str(value or "").strip()).casefold()
+        if not text:
+            return ""
+        for code, label in self.choices:
+            if text in {code.casefold(), str(label).casefold()}:
+                return code
+        raise ValueError(
+            _("“%(value)s” er ikke en af mulighederne: %(choices)s.")
+            % {
+                "value": str(value)[:40],
+                "choices": ", ".join(f"“{label}”" for _code, label in self.choices),
+            }
+        )
+
+    def render(self, value, obj=None, **kwargs):
+        return str(dict(self.choices).get(value, value or ""))
+
+
+class PeriodWidget(TextWidget):
+    """A period as text (“1. halvår 2019”), checked here so a bad one is a row
+    error; an Excel date (Excel turns “jan. 2019” into one) means its month."""
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, datetime.date):
+            return _month_label(value)
+        text = super().clean(value, row, **kwargs)
+        if text:
+            parse_period(text)  # raises PeriodError, a ValueError, in Danish
+        return text
+
+
+# Helpers --------------------------------------------------------------------------
+
+
+def parse_danish_number(text):
+    """A Decimal from “47,5”, “-3”, “1.234,5”, “1 234”, “47,5 %”, “100 kr.”; or None."""
+    text = re.sub(r"(?i)\s*(%|kr\.?|procent)\s*$", "", text.strip())
+    text = text.replace("\u2212", "-").replace("\u00a0", "").replace(" ", "")
+    if not re.fullmatch(r"[-+]?[\d.,]+", text) or not re.search(r"\d", text):
+        return None
+    if "," in text:
+        whole, _comma, decimals = text.rpartition(",")
+        if "," in whole:
+            return None
+        whole = whole.replace(".", "") if _thousands(whole) else None
+        if whole is None:
+            return None
+        text = f"{whole}.{decimals}"
+    elif text.count(".") >= 1 and _thousands(text):
+        text = text.replace(".", "")
+    elif text.count(".") > 1:
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None
+
+
+def _thousands(text):
+    """Whether points in ``text`` are thousands separators (“1.234.567”)."""
+    if "." not in text:
+        return True
+    digits = text.lstrip("+-")
+    first, *groups = digits.split(".")
+    return (
+        1 <= len(first) <= 3
+        and first.lstrip("0") != ""
+        and all(len(group) == 3 and group.isdigit() for group in groups)
+    )
+
+
+def _plain(number):
+    """47.500 → 47.5 and 100.0 → 100: only the decimals that carry a value."""
+    if number == number.to_integral():
+        return number.quantize(Decimal(1))
+    return number.normalize()
+
+
+def cell_text(value):
+    """A cell as trimmed text; a whole number as one (“2017”, not “2017.0”)."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal) and value == value.to_integral():
+        value = int(value)
+    return str(value).strip()
+
+
+def _month_label(day):
+    return f"{MONTH_ABBREVIATIONS[day.month]} {day.year}"

@@ -32,11 +32,25 @@ class ChangeLogFields(models.Model):
         abstract = True
 
 
+class CuratedHistory(HistoricalRecords):
+    """``HistoricalRecords`` that leaves out only the untracked fields the model
+    has: django-simple-history (3.x) looks every excluded name up on the model
+    when an old version is restored, and a name the model lacks makes that fail."""
+
+    def finalize(self, sender, **kwargs):
+        if sender is self.cls:
+            names = {field.name for field in sender._meta.local_fields}
+            self.excluded_fields = [
+                name for name in self.excluded_fields if name in names
+            ]
+        super().finalize(sender, **kwargs)
+
+
 def history(**kwargs):
     """The change log for a curated model."""
     kwargs.setdefault("excluded_fields", UNTRACKED_FIELDS)
     kwargs.setdefault("bases", [ChangeLogFields])
-    return HistoricalRecords(**kwargs)
+    return CuratedHistory(**kwargs)
 
 
 @receiver(pre_create_historical_record)

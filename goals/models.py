@@ -350,14 +350,6 @@ def validate_value_for_unit(goal, value, field="value"):
         )
 
 
-def figure_history(**kwargs):
-    """The change log of a figure (baseline, target, measurement). Figures have
-    none of the bookkeeping fields ``history()`` leaves out by default, and
-    django-simple-history 3.13 looks each left-out name up on the model when it
-    restores a version: one the model lacks makes the restore fail."""
-    return history(excluded_fields=[], **kwargs)
-
-
 class Figure(models.Model):
     """What baselines, targets and measurements share: a value for a goal."""
 
@@ -471,7 +463,7 @@ class Baseline(Figure, Period):
     period_start = models.DateField(_("periodens start"), null=True, blank=True)
     period_end = models.DateField(_("periodens slutning"), null=True, blank=True)
 
-    history = figure_history(
+    history = history(
         verbose_name=_("historik for udgangspunkt"),
         verbose_name_plural=_("historik for udgangspunkter"),
     )
@@ -522,7 +514,7 @@ class Target(Figure):
     )
     note = models.CharField(_("bemærkning"), max_length=300, blank=True)
 
-    history = figure_history(
+    history = history(
         verbose_name=_("historik for målsætning"),
         verbose_name_plural=_("historik for målsætninger"),
     )
@@ -611,7 +603,7 @@ class Measurement(Figure, Period):
     source = models.CharField(_("kilde"), max_length=300, blank=True)
     comment = models.TextField(_("kommentar"), blank=True)
 
-    history = figure_history(
+    history = history(
         verbose_name=_("historik for måling"),
         verbose_name_plural=_("historik for målinger"),
     )

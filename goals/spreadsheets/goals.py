@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields, widgets
 
-from core.models import Publication
 from core.text import danish_slugify
 
 from ..models import Baseline, FocusArea, Goal, GoalTheme, Plan, validate_value_for_unit
@@ -111,7 +110,7 @@ class OffersWidget(widgets.ManyToManyWidget):
             return ""
         offers = value.all()
         if self.public:
-            offers = [o for o in offers if o.status != Publication.DRAFT]
+            offers = [o for o in offers if o.is_public]
         return ", ".join(sorted(offer.slug for offer in offers))
 
 

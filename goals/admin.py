@@ -14,6 +14,7 @@ from import_export.forms import ImportForm
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import SafeAdminMixin
+from core.formats import format_period
 
 from .formats import FORMATS
 from .forms import (
@@ -35,7 +36,7 @@ from .models import (
     PlanKeyFigure,
     Target,
 )
-from .progress import Status, format_change, format_value
+from .progress import COUNT, Status, format_change, format_value
 from .resources import GoalResource, MeasurementResource, TargetResource
 
 # Addresses typed without a scheme get https:// (Django 6's default, chosen now).
@@ -127,11 +128,17 @@ class GoalThemeAdmin(SafeAdminMixin, admin.ModelAdmin):
 
 @admin.register(PlanKeyFigure)
 class PlanKeyFigureAdmin(SafeAdminMixin, admin.ModelAdmin):
-    list_display = ["label", "value", "unit", "year", "plan"]
+    list_display = ["label", "value_column", "year", "plan"]
     list_filter = ["plan"]
     search_fields = ["label"]
     list_select_related = ["plan"]
     autocomplete_fields = ["plan"]
+
+    @admin.display(description=_("værdi"), ordering="value")
+    def value_column(self, figure):
+        # As the plan page shows it: a count, with the unit the plan names.
+        number = format_value(COUNT, figure.value)
+        return f"{number}\u00a0{figure.unit}" if figure.unit else number
 
 
 # Goals ---------------------------------------------------------------------------
@@ -162,10 +169,7 @@ class PeriodInlineMixin:
     def parsed_period(self, obj):
         if not (obj and obj.period_start and obj.period_end):
             return _("ikke angivet") if obj and obj.pk else "–"
-        return "{} – {}".format(
-            date_format(obj.period_start, "j. F Y"),
-            date_format(obj.period_end, "j. F Y"),
-        )
+        return format_period(obj.period_start, obj.period_end)
 
 
 class BaselineInline(SafeAdminMixin, PeriodInlineMixin, admin.StackedInline):
@@ -429,10 +433,18 @@ class GoalAdmin(SafeAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
         )
 
 
+class FigureValueColumnMixin:
+    """A figure's value in its goal's unit, as the pages show it."""
+
+    @admin.display(description=_("værdi"), ordering="value")
+    def value_column(self, figure):
+        return format_value(figure.goal.unit, figure.value)
+
+
 @admin.register(Baseline)
-class BaselineAdmin(SafeAdminMixin, SimpleHistoryAdmin):
+class BaselineAdmin(SafeAdminMixin, FigureValueColumnMixin, SimpleHistoryAdmin):
     form = BaselineForm
-    list_display = ["goal", "period_column", "value", "n", "scope"]
+    list_display = ["goal", "period_column", "value_column", "n", "scope"]
     list_filter = ["scope"]
     search_fields = ["goal__title", "goal__code"]
     list_select_related = ["goal"]
@@ -454,10 +466,12 @@ class BaselineAdmin(SafeAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Target)
-class TargetAdmin(SafeAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
+class TargetAdmin(
+    SafeAdminMixin, SpreadsheetAdminMixin, FigureValueColumnMixin, SimpleHistoryAdmin
+):
     resource_classes = [TargetResource]
     form = TargetForm
-    list_display = ["goal", "year_column", "value", "plan_column"]
+    list_display = ["goal", "year_column", "value_column", "plan_column"]
     list_filter = ["year", "goal__plan"]
     search_fields = ["goal__title", "goal__code"]
     list_select_related = ["goal__plan"]
@@ -474,10 +488,12 @@ class TargetAdmin(SafeAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Measurement)
-class MeasurementAdmin(SafeAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
+class MeasurementAdmin(
+    SafeAdminMixin, SpreadsheetAdminMixin, FigureValueColumnMixin, SimpleHistoryAdmin
+):
     resource_classes = [MeasurementResource]
     form = MeasurementForm
-    list_display = ["goal", "period_label", "value", "n", "plan_column"]
+    list_display = ["goal", "period_label", "value_column", "n", "plan_column"]
     list_filter = ["goal__plan"]
     search_fields = ["goal__title", "goal__code", "period_label"]
     list_select_related = ["goal__plan"]

@@ -10,7 +10,7 @@ all rows or none. The file format is described in docs/goals.md.
 import datetime
 import re
 from copy import copy
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.encoding import force_str
@@ -22,6 +22,7 @@ from import_export import fields, resources, widgets
 from import_export.instance_loaders import BaseInstanceLoader
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from core.formats import format_cell, parse_number
 from core.models import Publication
 from core.text import danish_slugify
 
@@ -53,12 +54,8 @@ class ImportFileError(ValueError):
 
 
 class DecimalWidget(widgets.NumberWidget):
-    """Numbers as Danish offices write them: “47,5”, “1.234,5”, “47,5 %”.
-
-    A comma is the decimal sign. A point separates thousands when every group
-    after it has three digits (“1.234”); otherwise it is a decimal point
-    (“47.5”, from an English file).
-    """
+    """Numbers as Danish offices write them: “47,5”, “1.234,5”, “47,5 %”
+    (read and written by core/formats.py)."""
 
     def clean(self, value, row=None, **kwargs):
         if isinstance(value, bool):
@@ -68,7 +65,7 @@ class DecimalWidget(widgets.NumberWidget):
         text = str(value or "").strip()
         if not text:
             return None
-        number = parse_danish_number(text)
+        number = parse_number(text)
         if number is None:
             raise ValueError(
                 _("“%(value)s” er ikke et tal. Skriv fx 47,5 eller 86.")
@@ -85,7 +82,7 @@ class DecimalWidget(widgets.NumberWidget):
         if kwargs.get("force_native_type"):
             # XLSX: a number the spreadsheet can calculate with.
             return int(value) if whole else value
-        return f"{value:f}".replace(".", ",")
+        return format_cell(value)
 
 
 class IntegerWidget(widgets.NumberWidget):
@@ -1005,43 +1002,6 @@ class MeasurementResource(FigureBulkMixin, GoalsResourceMixin, resources.ModelRe
 
 
 # Helpers --------------------------------------------------------------------------
-
-
-def parse_danish_number(text):
-    """A Decimal from “47,5”, “-3”, “1.234,5”, “1 234”, “47,5 %”, “100 kr.”; or None."""
-    text = re.sub(r"(?i)\s*(%|kr\.?|procent)\s*$", "", text.strip())
-    text = text.replace("\u2212", "-").replace("\u00a0", "").replace(" ", "")
-    if not re.fullmatch(r"[-+]?[\d.,]+", text) or not re.search(r"\d", text):
-        return None
-    if "," in text:
-        whole, _comma, decimals = text.rpartition(",")
-        if "," in whole:
-            return None
-        whole = whole.replace(".", "") if _thousands(whole) else None
-        if whole is None:
-            return None
-        text = f"{whole}.{decimals}"
-    elif text.count(".") >= 1 and _thousands(text):
-        text = text.replace(".", "")
-    elif text.count(".") > 1:
-        return None
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        return None
-
-
-def _thousands(text):
-    """Whether points in ``text`` are thousands separators (“1.234.567”)."""
-    if "." not in text:
-        return True
-    digits = text.lstrip("+-")
-    first, *groups = digits.split(".")
-    return (
-        1 <= len(first) <= 3
-        and first.lstrip("0") != ""
-        and all(len(group) == 3 and group.isdigit() for group in groups)
-    )
 
 
 def _plain(number):

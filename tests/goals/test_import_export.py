@@ -11,12 +11,7 @@ from django.urls import reverse
 
 from goals.formats import DanishCSV, DanishXLSX
 from goals.models import Baseline, Goal
-from goals.resources import (
-    GoalResource,
-    MeasurementResource,
-    TargetResource,
-    parse_danish_number,
-)
+from goals.resources import GoalResource, MeasurementResource, TargetResource
 from tests.factories import OfferFactory
 
 pytestmark = pytest.mark.django_db
@@ -195,28 +190,6 @@ def test_xlsx_percent_cell_counts_as_the_percentage_it_shows(tmp_path, mastery):
     book.save(path)
     import_file(MeasurementResource(), path)
     assert mastery.measurements.get(period_label="2019").value == Decimal("47.5")
-
-
-@pytest.mark.parametrize(
-    ("text", "number"),
-    [
-        ("47,5", "47.5"),
-        ("47.5", "47.5"),
-        ("1.234", "1234"),
-        ("1.234.567,25", "1234567.25"),
-        ("1 234", "1234"),
-        ("0.475", "0.475"),
-        ("−3", "-3"),
-        ("47,5 %", "47.5"),
-        ("100 kr.", "100"),
-        ("abc", None),
-        ("1,2,3", None),
-        ("1.2.3", None),
-    ],
-)
-def test_danish_numbers(text, number):
-    expected = Decimal(number) if number is not None else None
-    assert parse_danish_number(text) == expected
 
 
 # Dry run and all-or-nothing ----------------------------------------------------------

@@ -14,7 +14,7 @@ from import_export.forms import ImportForm
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import SafeAdminMixin
-from core.formats import format_period
+from core.formats import format_percent, format_period
 
 from .formats import FORMATS
 from .forms import (
@@ -364,7 +364,7 @@ class GoalAdmin(SafeAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
                     _("Mod målet for %(year)s") % {"year": progress.next_target.year}
                     if progress.next_target.year is not None
                     else _("Mod målet (uden årstal)"),
-                    f"{progress.percent_of_next} %",
+                    format_percent(progress.percent_of_next),
                 )
             )
         if progress.earlier_results:

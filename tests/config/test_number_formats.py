@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from goals.models import Goal
 from services.models import KeyFigure
@@ -20,6 +21,14 @@ DANISH_AMOUNT = "1.234,50\xa0kr."
 ENGLISH_AMOUNT = "DKK\xa01,234.50"
 # What the hand-written formatters used to write for the same amount.
 WRONG_AMOUNTS = ["1.234,5\xa0kr.", "1.234,5 kr.", "1234,50", "1234.50", "1234,5\xa0"]
+
+
+@pytest.fixture(autouse=True)
+def language_restored():
+    """A request in English leaves English active in this thread (the locale
+    middleware sets it and nothing unsets it); the next test starts as before."""
+    with translation.override(translation.get_language()):
+        yield
 
 
 @pytest.fixture

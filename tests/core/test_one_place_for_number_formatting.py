@@ -29,6 +29,9 @@ HAND_WRITTEN = {
     "django.utils.numberformat": re.compile(r"\bnumberformat\b|\bnumber_format\("),
     "django.contrib.humanize": re.compile(r"\bhumanize\b"),
     "Django's localize filter": re.compile(r"\|\s*localize\b"),
+    "a per cent sign or kroner written after a number": re.compile(
+        r"\}\}?(?:[ \u00a0]|\\u00a0|\\xa0)?(?:%(?![}\w(])|kr\.)"
+    ),
     "a hand-written Danish date format": re.compile(r"""date:\s*["']j\. F Y"""),
     "Babel outside core/formats.py": re.compile(r"^\s*(from|import)\s+babel\b", re.M),
     "JavaScript number formatting": re.compile(
@@ -86,6 +89,9 @@ def test_the_search_reads_the_apps_and_templates():
         "from django.utils.numberformat import format",
         "{% load humanize %}",
         "{{ n|localize }}",
+        'f"{progress.percent_of_next} %"',
+        "{{ percent }} % af vejen",
+        'f"{number}\\u00a0kr."',
         '{{ day|date:"j. F Y" }}',
         "from babel.numbers import format_decimal",
         "n.toFixed(1)",
@@ -105,6 +111,8 @@ def test_the_search_finds_each_kind_of_hand_written_formatting(code):
         'f"{p.x},{p.y}"',
         '", ".join(years)',
         "{{ plan.approved_on|date:'Y-m-d' }}",
+        "{% if a %}{{ b }}{% endif %}",
+        '_("%(amount)s kr.")',
     ],
 )
 def test_the_search_leaves_ordinary_code_alone(code):

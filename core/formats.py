@@ -157,9 +157,10 @@ def parse_number(text):
     """A Decimal from a cell as Danish offices write it, or None.
 
     Reads “47,5”, “-3”, “−3”, “1.234,5”, “1 234”, “47,5 %”, “100 kr.”. A comma
-    is the decimal sign. A point separates thousands when every group after it
-    has three digits (“1.234”); otherwise it is a decimal point (“47.5”,
-    “0.475”, from an English file).
+    is the decimal sign. A point separates thousands where Danish grouping puts
+    one (“1.234”, “1.234.567”); otherwise, with no comma, it is a decimal point
+    (“47.5”, “0.475”, from an English file). Anything else is None: the caller
+    says in Danish what is wrong.
     """
     text = _UNIT_SUFFIX.sub("", str(text).strip())
     text = re.sub(r"[\s\u00a0\u202f]", "", text.replace("\u2212", "-"))

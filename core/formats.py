@@ -201,14 +201,20 @@ def _decimal(value):
 
 def _round(number, decimals):
     # Babel rounds half to even; people (and the earlier pages) round half up.
-    return number.quantize(Decimal(1).scaleb(-int(decimals)), rounding=ROUND_HALF_UP)
+    rounded = number.quantize(Decimal(1).scaleb(-int(decimals)), ROUND_HALF_UP)
+    return _unsigned_zero(rounded)
 
 
 def _strip_zeros(number):
     """47.50 → 47.5 and 100.0 → 100: only the decimals that carry a value."""
     if number == number.to_integral_value():
-        return number.quantize(Decimal(1))
+        return _unsigned_zero(number.quantize(Decimal(1)))
     return number.normalize()
+
+
+def _unsigned_zero(number):
+    """−0,004 rounded is 0, not “-0”."""
+    return number.copy_abs() if number.is_zero() else number
 
 
 def _fixed_pattern(decimals):

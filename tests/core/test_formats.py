@@ -56,6 +56,13 @@ def test_amount(language, value, expected):
     assert format_amount(value) == expected[language].replace(" ", NBSP)
 
 
+def test_what_rounds_to_zero_has_no_sign(language):
+    assert format_number(Decimal("-0.4")) == "0"
+    assert format_amount(Decimal("-0.001")) == format_amount(0)
+    assert format_percent(Decimal("-0.01")) == format_percent(0)
+    assert format_cell(Decimal("-0.00")) == "0"
+
+
 @pytest.mark.parametrize("value", [None, "", "ikke et tal", "NaN", True])
 def test_no_amount_is_empty(value):
     assert format_amount(value) == ""

@@ -15,6 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.actions import Change, Channel
 from core.admin import RecordedAdminMixin, SafeAdminMixin
+from core.formats import format_percent, format_period
 
 from . import actions, selectors
 from .forms import (
@@ -36,7 +37,7 @@ from .models import (
     PlanKeyFigure,
     Target,
 )
-from .progress import Status, format_change, format_value
+from .progress import COUNT, Status, format_change, format_value
 from .spreadsheets import GoalResource, MeasurementResource, TargetResource
 from .spreadsheets.formats import FORMATS
 
@@ -166,11 +167,17 @@ class GoalThemeAdmin(GoalsAdminMixin, admin.ModelAdmin):
 
 @admin.register(PlanKeyFigure)
 class PlanKeyFigureAdmin(GoalsAdminMixin, admin.ModelAdmin):
-    list_display = ["label", "value", "unit", "year", "plan"]
+    list_display = ["label", "value_column", "year", "plan"]
     list_filter = ["plan"]
     search_fields = ["label"]
     list_select_related = ["plan"]
     autocomplete_fields = ["plan"]
+
+    @admin.display(description=_("værdi"), ordering="value")
+    def value_column(self, figure):
+        # As the plan page shows it: a count, with the unit the plan names.
+        number = format_value(COUNT, figure.value)
+        return f"{number}\u00a0{figure.unit}" if figure.unit else number
 
 
 # Goals ---------------------------------------------------------------------------
@@ -201,10 +208,7 @@ class PeriodInlineMixin:
     def parsed_period(self, obj):
         if not (obj and obj.period_start and obj.period_end):
             return _("ikke angivet") if obj and obj.pk else "–"
-        return "{} – {}".format(
-            date_format(obj.period_start, "j. F Y"),
-            date_format(obj.period_end, "j. F Y"),
-        )
+        return format_period(obj.period_start, obj.period_end)
 
 
 class BaselineInline(SafeAdminMixin, PeriodInlineMixin, admin.StackedInline):
@@ -416,7 +420,7 @@ class GoalAdmin(GoalsAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
                     _("Mod målet for %(year)s") % {"year": progress.next_target.year}
                     if progress.next_target.year is not None
                     else _("Mod målet (uden årstal)"),
-                    f"{progress.percent_of_next} %",
+                    format_percent(progress.percent_of_next),
                 )
             )
         if progress.earlier_results:
@@ -525,10 +529,18 @@ class GoalAdmin(GoalsAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
         )
 
 
+class FigureValueColumnMixin:
+    """A figure's value in its goal's unit, as the pages show it."""
+
+    @admin.display(description=_("værdi"), ordering="value")
+    def value_column(self, figure):
+        return format_value(figure.goal.unit, figure.value)
+
+
 @admin.register(Baseline)
-class BaselineAdmin(GoalsAdminMixin, SimpleHistoryAdmin):
+class BaselineAdmin(GoalsAdminMixin, FigureValueColumnMixin, SimpleHistoryAdmin):
     form = BaselineForm
-    list_display = ["goal", "period_column", "value", "n", "scope"]
+    list_display = ["goal", "period_column", "value_column", "n", "scope"]
     list_filter = ["scope"]
     search_fields = ["goal__title", "goal__code"]
     list_select_related = ["goal"]
@@ -550,10 +562,12 @@ class BaselineAdmin(GoalsAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Target)
-class TargetAdmin(GoalsAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
+class TargetAdmin(
+    GoalsAdminMixin, SpreadsheetAdminMixin, FigureValueColumnMixin, SimpleHistoryAdmin
+):
     resource_classes = [TargetResource]
     form = TargetForm
-    list_display = ["goal", "year_column", "value", "plan_column"]
+    list_display = ["goal", "year_column", "value_column", "plan_column"]
     list_filter = ["year", "goal__plan"]
     search_fields = ["goal__title", "goal__code"]
     list_select_related = ["goal__plan"]
@@ -570,10 +584,12 @@ class TargetAdmin(GoalsAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Measurement)
-class MeasurementAdmin(GoalsAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
+class MeasurementAdmin(
+    GoalsAdminMixin, SpreadsheetAdminMixin, FigureValueColumnMixin, SimpleHistoryAdmin
+):
     resource_classes = [MeasurementResource]
     form = MeasurementForm
-    list_display = ["goal", "period_label", "value", "n", "plan_column"]
+    list_display = ["goal", "period_label", "value_column", "n", "plan_column"]
     list_filter = ["goal__plan"]
     search_fields = ["goal__title", "goal__code", "period_label"]
     list_select_related = ["goal__plan"]

@@ -488,7 +488,8 @@ class Baseline(Figure, Period):
         ]
 
     def __str__(self):
-        return f"{self.goal}: {self.value} ({self.period_label or _('ikke angivet')})"
+        value = progress.format_value(self.goal.unit, self.value)
+        return f"{self.goal}: {value} ({self.period_label or _('ikke angivet')})"
 
     def as_result(self):
         if self.period_end is None:
@@ -549,7 +550,8 @@ class Target(Figure):
         ]
 
     def __str__(self):
-        return f"{self.goal}: {self.value} ({self.year_label})"
+        value = progress.format_value(self.goal.unit, self.value)
+        return f"{self.goal}: {value} ({self.year_label})"
 
     @property
     def year_label(self):
@@ -628,4 +630,5 @@ class Measurement(Figure, Period):
         ]
 
     def __str__(self):
-        return f"{self.goal}: {self.value} ({self.period_label})"
+        value = progress.format_value(self.goal.unit, self.value)
+        return f"{self.goal}: {value} ({self.period_label})"

@@ -23,10 +23,12 @@ import enum
 import itertools
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 
 from django.utils.translation import gettext_lazy as _
+
+from core import formats
 
 from .periods import target_due
 
@@ -294,19 +296,22 @@ def count_statuses(statuses):
     return [(s, statuses.count(s)) for s in Status if s in statuses]
 
 
-# Presentation of values in Danish ----------------------------------------------
+# Presentation of values ---------------------------------------------------------
 
 
 def format_value(unit, value):
-    """A value as a Danish reader expects it: “47,5 %”, “86”, “1.250.000 kr.”."""
+    """A value in its unit, in the page's language: “47,5 %”, “86”, “1.250.000 kr.”.
+
+    Percentages and counts show at most one decimal; amounts follow the one rule
+    for kroner (core/formats.py).
+    """
     if value is None:
         return ""
-    number = _danish_number(value)
     if unit == PERCENT:
-        return f"{number}\u00a0%"
+        return formats.format_percent(value, max_decimals=1)
     if unit == AMOUNT:
-        return f"{number}\u00a0kr."
-    return number
+        return formats.format_amount(value)
+    return formats.format_number(value, max_decimals=1)
 
 
 def format_change(unit, change):
@@ -314,28 +319,13 @@ def format_change(unit, change):
     if change is None:
         return ""
     sign = "+" if change > 0 else ("\u2212" if change < 0 else "±")
-    number = _danish_number(abs(change))
+    size = abs(change)
     if unit == PERCENT:
-        return f"{sign}{number} {_('procentpoint')}"
+        number = formats.format_number(size, max_decimals=1)
+        return f"{sign}{number}{formats.NBSP}{_('procentpoint')}"
     if unit == AMOUNT:
-        return f"{sign}{number}\u00a0kr."
-    return f"{sign}{number}"
-
-
-def _danish_number(value, places=1):
-    """1234.5 → “1.234,5”: at most ``places`` decimals, none when whole."""
-    if isinstance(value, Fraction):
-        value = _decimal(value)
-    value = Decimal(value).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
-    sign = "-" if value < 0 else ""
-    whole, _dot, decimals = f"{abs(value):f}".partition(".")
-    whole = f"{int(whole):,}".replace(",", ".")
-    decimals = decimals.rstrip("0")
-    return f"{sign}{whole},{decimals}" if decimals else f"{sign}{whole}"
-
-
-def _decimal(fraction):
-    return Decimal(fraction.numerator) / Decimal(fraction.denominator)
+        return f"{sign}{formats.format_amount(size)}"
+    return f"{sign}{formats.format_number(size, max_decimals=1)}"
 
 
 # Helpers -----------------------------------------------------------------------

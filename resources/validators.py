@@ -4,8 +4,9 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+
+from core.formats import format_file_size
 
 # Extension → the first bytes a real file of that type starts with.
 # Office Open XML (docx, pptx, xlsx) and OpenDocument (odt) are ZIP containers.
@@ -44,7 +45,7 @@ def validate_upload(upload):
     if upload.size > limit:
         raise ValidationError(
             _("Filen er for stor (%(size)s). Den må højst fylde %(limit)s.")
-            % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+            % {"size": format_file_size(upload.size), "limit": format_file_size(limit)},
             code="size",
         )
     if not _content_matches(upload, extension):

@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from core.admin import SafeAdminMixin
+from core.formats import format_amount, format_number
 
 from .models import (
     KeyFigure,
@@ -112,8 +114,16 @@ class LocationAdmin(SafeAdminMixin, admin.ModelAdmin):
 
 @admin.register(KeyFigure)
 class KeyFigureAdmin(SafeAdminMixin, admin.ModelAdmin):
-    list_display = ["offer", "year", "citizens_served", "budget"]
+    list_display = ["offer", "year", "citizens_served_column", "budget_column"]
     list_filter = ["year"]
     search_fields = ["offer__name"]
     list_select_related = ["offer"]
     autocomplete_fields = ["offer"]
+
+    @admin.display(description=_("antal borgere"), ordering="citizens_served")
+    def citizens_served_column(self, figure):
+        return format_number(figure.citizens_served)
+
+    @admin.display(description=_("budget"), ordering="budget")
+    def budget_column(self, figure):
+        return format_amount(figure.budget)

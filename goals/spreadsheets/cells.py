@@ -7,21 +7,19 @@ cell it cannot read; django-import-export shows it as that row's error.
 
 import datetime
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from import_export import widgets
+
+from core.formats import format_cell, parse_number
 
 from ..periods import MONTH_ABBREVIATIONS, parse_period
 
 
 class DecimalWidget(widgets.NumberWidget):
-    """Numbers as Danish offices write them: “47,5”, “1.234,5”, “47,5 %”.
-
-    A comma is the decimal sign. A point separates thousands when every group
-    after it has three digits (“1.234”); otherwise it is a decimal point
-    (“47.5”, from an English file).
-    """
+    """Numbers as Danish offices write them: “47,5”, “1.234,5”, “47,5 %”
+    (read and written by core/formats.py)."""
 
     def clean(self, value, row=None, **kwargs):
         if isinstance(value, bool):
@@ -31,7 +29,7 @@ class DecimalWidget(widgets.NumberWidget):
         text = str(value or "").strip()
         if not text:
             return None
-        number = parse_danish_number(text)
+        number = parse_number(text)
         if number is None:
             raise ValueError(
                 _("“%(value)s” er ikke et tal. Skriv fx 47,5 eller 86.")
@@ -48,7 +46,7 @@ class DecimalWidget(widgets.NumberWidget):
         if kwargs.get("force_native_type"):
             # XLSX: a number the spreadsheet can calculate with.
             return int(value) if whole else value
-        return f"{value:f}".replace(".", ",")
+        return format_cell(value)
 
 
 class IntegerWidget(widgets.NumberWidget):
@@ -156,43 +154,6 @@ class PeriodWidget(TextWidget):
 
 
 # Helpers --------------------------------------------------------------------------
-
-
-def parse_danish_number(text):
-    """A Decimal from “47,5”, “-3”, “1.234,5”, “1 234”, “47,5 %”, “100 kr.”; or None."""
-    text = re.sub(r"(?i)\s*(%|kr\.?|procent)\s*$", "", text.strip())
-    text = text.replace("\u2212", "-").replace("\u00a0", "").replace(" ", "")
-    if not re.fullmatch(r"[-+]?[\d.,]+", text) or not re.search(r"\d", text):
-        return None
-    if "," in text:
-        whole, _comma, decimals = text.rpartition(",")
-        if "," in whole:
-            return None
-        whole = whole.replace(".", "") if _thousands(whole) else None
-        if whole is None:
-            return None
-        text = f"{whole}.{decimals}"
-    elif text.count(".") >= 1 and _thousands(text):
-        text = text.replace(".", "")
-    elif text.count(".") > 1:
-        return None
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        return None
-
-
-def _thousands(text):
-    """Whether points in ``text`` are thousands separators (“1.234.567”)."""
-    if "." not in text:
-        return True
-    digits = text.lstrip("+-")
-    first, *groups = digits.split(".")
-    return (
-        1 <= len(first) <= 3
-        and first.lstrip("0") != ""
-        and all(len(group) == 3 and group.isdigit() for group in groups)
-    )
 
 
 def _plain(number):

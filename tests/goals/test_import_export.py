@@ -11,7 +11,6 @@ from django.urls import reverse
 
 from goals.models import Baseline, Goal
 from goals.spreadsheets import GoalResource, MeasurementResource, TargetResource
-from goals.spreadsheets.cells import parse_danish_number
 from goals.spreadsheets.formats import DanishCSV, DanishXLSX
 from tests.factories import OfferFactory
 
@@ -191,28 +190,6 @@ def test_xlsx_percent_cell_counts_as_the_percentage_it_shows(tmp_path, mastery):
     book.save(path)
     import_file(MeasurementResource(), path)
     assert mastery.measurements.get(period_label="2019").value == Decimal("47.5")
-
-
-@pytest.mark.parametrize(
-    ("text", "number"),
-    [
-        ("47,5", "47.5"),
-        ("47.5", "47.5"),
-        ("1.234", "1234"),
-        ("1.234.567,25", "1234567.25"),
-        ("1 234", "1234"),
-        ("0.475", "0.475"),
-        ("−3", "-3"),
-        ("47,5 %", "47.5"),
-        ("100 kr.", "100"),
-        ("abc", None),
-        ("1,2,3", None),
-        ("1.2.3", None),
-    ],
-)
-def test_danish_numbers(text, number):
-    expected = Decimal(number) if number is not None else None
-    assert parse_danish_number(text) == expected
 
 
 # Dry run and all-or-nothing ----------------------------------------------------------

@@ -6,6 +6,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from goals.progress import (
+    AMOUNT,
     COUNT,
     DECREASE,
     INCREASE,
@@ -258,8 +259,8 @@ def test_count_statuses_in_fixed_order():
 
 def test_percent_is_shown_with_a_percent_sign_and_changes_in_points():
     assert format_value(PERCENT, Decimal("47.50")) == "47,5\u00a0%"
-    assert format_change(PERCENT, Decimal(3)) == "+3 procentpoint"
-    assert format_change(PERCENT, Decimal("-2.5")) == "\u22122,5 procentpoint"
+    assert format_change(PERCENT, Decimal(3)) == "+3\u00a0procentpoint"
+    assert format_change(PERCENT, Decimal("-2.5")) == "\u22122,5\u00a0procentpoint"
 
 
 def test_counts_and_amounts():
@@ -268,6 +269,11 @@ def test_counts_and_amounts():
     assert format_value("amount", Decimal("15205454")) == "15.205.454\u00a0kr."
     assert format_change(COUNT, Decimal(-11)) == "\u221211"
     assert format_change(COUNT, Decimal(0)) == "±0"
+
+
+def test_amounts_follow_the_one_rule_for_kroner():
+    assert format_value(AMOUNT, Decimal("1234.50")) == "1.234,50\u00a0kr."
+    assert format_change(AMOUNT, Decimal("-1234.5")) == "\u22121.234,50\u00a0kr."
 
 
 def test_fractions_are_rounded_to_one_decimal():

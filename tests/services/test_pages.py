@@ -126,7 +126,7 @@ def test_staff_find_the_legal_basis_capacity_methods_and_figures(client, perron)
     assert 'class="staff-section no-print"' in text
     assert "TEST § 104" in staff_part
     assert "Værested og aktiviteter, hvor du kan være sammen med andre." in staff_part
-    assert "15 boliger (opgjort 1. oktober 2018)" in staff_part
+    assert "15&nbsp;boliger (opgjort 1. oktober 2018)" in staff_part
     assert "Testcenter for Særlig Social Indsats, Testkommune" in staff_part
     assert f'href="{method.get_absolute_url()}"' in staff_part
     assert "To gange om året." in staff_part

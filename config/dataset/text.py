@@ -37,7 +37,9 @@ class DanishText:
         return value
 
     def person_name(self):
-        return self.faker.name()
+        # First and last name only: the provider's full names sometimes carry
+        # titles ("Dr.", "Univ.Prof.") that no presenter list here has.
+        return f"{self.faker.first_name()} {self.faker.last_name()}"
 
     def place(self):
         """A town's name, to tell offers and plans of the same kind apart."""

@@ -4,12 +4,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-browser install install-browser migrate seed lint messages clean
+.PHONY: run test test-browser install install-browser migrate seed lint messages \
+	clean lock lock-upgrade createsuperuser
 
-$(STAMP): pyproject.toml
+# The versions that were tested, with their hashes (requirements/*.lock, made
+# from pyproject.toml by `make lock`); the project itself goes in without
+# dependencies, so nothing unlocked slips in.
+$(STAMP): requirements/dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet --require-hashes -r requirements/dev.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -24,6 +28,10 @@ run: seed
 	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv -v 0 || true
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# An admin account of your own (no account with a fixed password is ever made).
+createsuperuser: migrate
+	$(BIN)/python manage.py createsuperuser
+
 test: install
 	$(BIN)/python -m pytest -q
 
@@ -32,8 +40,9 @@ test: install
 BROWSER_STAMP := $(VENV)/.installed-browser
 CHROMIUM ?= /usr/bin/chromium
 
-$(BROWSER_STAMP): $(STAMP)
-	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/pip install --quiet -e ".[dev,browser]"
+$(BROWSER_STAMP): $(STAMP) requirements/browser.lock
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/pip install --quiet --require-hashes \
+		-r requirements/browser.lock
 	touch $(BROWSER_STAMP)
 
 install-browser: $(BROWSER_STAMP)
@@ -49,6 +58,26 @@ lint: install
 messages: install
 	DEBUG=1 $(BIN)/python manage.py makemessages -l da -l en --ignore=.venv --ignore=tests
 	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv
+
+# The lock files, from pyproject.toml and plain PyPI (whatever extra indexes
+# pip is set up with here), for Python 3.11 on any platform. `make lock` keeps
+# the locked versions that still fit pyproject.toml; `make lock-upgrade` moves
+# every package to its newest allowed version. dev.lock: `make run` and
+# `make test`; browser.lock: also `make test-browser`; prod.lock: a server
+# (docs/deployment.md). The last two keep dev.lock's versions.
+UV_COMPILE = $(BIN)/uv pip compile --no-config --quiet --universal \
+	--python-version 3.11 --generate-hashes --index-url https://pypi.org/simple \
+	--custom-compile-command "make lock"
+
+lock: install
+	$(UV_COMPILE) $(UPGRADE) pyproject.toml --extra dev -o requirements/dev.lock
+	$(UV_COMPILE) $(UPGRADE) pyproject.toml -c requirements/dev.lock \
+		-o requirements/prod.lock
+	$(UV_COMPILE) $(UPGRADE) pyproject.toml --extra dev --extra browser \
+		-c requirements/dev.lock -o requirements/browser.lock
+
+lock-upgrade:
+	$(MAKE) lock UPGRADE=--upgrade
 
 clean:
 	rm -rf $(VENV) db.sqlite3

@@ -28,6 +28,7 @@ a page; the page is rendered as if nothing were cached.
 
 import hashlib
 import logging
+import random
 import time
 
 from django.apps import apps as django_apps
@@ -38,6 +39,7 @@ from django.core.cache.backends import redis as redis_backend
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import Resolver404, resolve
+from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 
 logger = logging.getLogger(__name__)
@@ -174,15 +176,44 @@ def page_key(request):
 class RedisCacheClient(redis_backend.RedisCacheClient):
     """Django builds a new ``redis.Redis`` client for every cache operation, and
     with redis-py 5 and later that costs about as much as the round trip to
-    Redis itself; this keeps one per connection pool (they are thread-safe)."""
+    Redis itself; this one keeps one client per server (they are thread-safe).
+
+    ``get_client`` is the method Django's client expects a custom client to
+    replace (its comment names sharding); the clients are built here from the
+    cache's ``LOCATION`` and ``OPTIONS`` with redis-py's public API, the same
+    way Django builds its pools: writes go to the first server, reads to one of
+    the others if there are more."""
+
+    def __init__(
+        self, servers, serializer=None, pool_class=None, parser_class=None, **options
+    ):
+        super().__init__(
+            servers,
+            serializer=serializer,
+            pool_class=pool_class,
+            parser_class=parser_class,
+            **options,
+        )
+        import redis
+
+        if isinstance(pool_class, str):
+            pool_class = import_string(pool_class)
+        if isinstance(parser_class, str):
+            parser_class = import_string(parser_class)
+        pool_class = pool_class or redis.ConnectionPool
+        options = {
+            "parser_class": parser_class or redis.connection.DefaultParser,
+            **options,
+        }
+        self.clients = [
+            redis.Redis(connection_pool=pool_class.from_url(server, **options))
+            for server in servers
+        ]
 
     def get_client(self, key=None, *, write=False):
-        pool = self._get_connection_pool(write)
-        clients = self.__dict__.setdefault("_clients", {})
-        client = clients.get(id(pool))
-        if client is None:
-            client = clients[id(pool)] = self._client(connection_pool=pool)
-        return client
+        if write or len(self.clients) == 1:
+            return self.clients[0]
+        return random.choice(self.clients[1:])  # noqa: S311 - load spreading
 
 
 class RedisCache(redis_backend.RedisCache):
@@ -190,6 +221,10 @@ class RedisCache(redis_backend.RedisCache):
 
     def __init__(self, server, params):
         super().__init__(server, params)
+        # Django 5.2 (django/core/cache/backends/redis.py) has no setting for
+        # the client class: RedisCache builds ``self._class`` in its private
+        # ``_cache``. Nothing public replaces it; tests/performance/
+        # test_page_cache.py fails if an upgrade stops reading it.
         self._class = RedisCacheClient
 
 

@@ -71,17 +71,25 @@ class SafeAdminMixin:
 
 
 class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
-    def _check_values(self, value):
+    """Refuses a key that could not exist (wrong type, beyond the column's
+    range) as an invalid choice, before the database is asked: a forged id such
+    as 30 nines would otherwise overflow the query and answer 500."""
+
+    def clean(self, value):
+        if isinstance(value, list | tuple):
+            self.reject_impossible_keys(self.prepare_value(value))
+        return super().clean(value)
+
+    def reject_impossible_keys(self, values):
         opts = self.queryset.model._meta
         key_field = opts.get_field(self.to_field_name or opts.pk.name)
-        for item in value:
+        for item in values:
             if not is_valid_key(key_field, item):
                 raise ValidationError(
                     self.error_messages["invalid_pk_value"],
                     code="invalid_pk_value",
                     params={"pk": item},
                 )
-        return super()._check_values(value)
 
 
 def is_valid_key(key_field, value):

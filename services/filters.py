@@ -10,10 +10,6 @@ from methods.models import TargetGroup
 from . import search
 from .models import LegalBasis, Offer, OfferKind, Organisation
 
-# Owners sit at most this many levels below their municipality
-# (municipality > centre > department > unit).
-TREE_DEPTH = 3
-
 
 class OfferFilter(PortalFilterSet):
     q = TextQueryFilter(
@@ -52,10 +48,6 @@ class OfferFilter(PortalFilterSet):
         )
 
     def filter_municipality(self, queryset, name, value):
-        """Offers owned anywhere in the municipality's organisation tree."""
-        condition = Q()
-        path = "owner"
-        for _level in range(TREE_DEPTH + 1):
-            condition |= Q(**{path: value})
-            path += "__parent"
-        return queryset.filter(condition)
+        """Offers owned anywhere in the municipality's organisation tree, at
+        any depth (the rule: ``Organisation.objects.in_municipality``)."""
+        return queryset.filter(owner__in=Organisation.objects.in_municipality(value))

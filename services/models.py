@@ -17,8 +17,59 @@ from core.models import (
 )
 
 
+def _municipalities(parents):
+    """Each organisation's id mapped to the id of the top of its tree.
+
+    ``parents`` maps every organisation's id to its parent's id (None at a
+    top). Nodes whose parents run in a loop have no top: they map to None.
+    """
+    tops = {}
+    for start in parents:
+        path, node = [], start
+        while node not in tops:
+            parent = parents.get(node)
+            if parent is None:
+                tops[node] = node
+            elif node in path:
+                tops[node] = None
+            else:
+                path.append(node)
+                node = parent
+        for member in path:
+            tops[member] = tops[node]
+    return tops
+
+
+class OrganisationQuerySet(models.QuerySet):
+    """The rule of the tree: an organisation belongs to the municipality at the
+    top of its tree, however deep it sits.
+
+    The whole tree (a municipality's chart: tens to hundreds of rows) is read in
+    one query of ids and walked in Python, so the answer costs the same at any
+    depth, where following ``parent`` costs a query per level and a filter over
+    ``parent__parent__…`` stops at the depth it names.
+    """
+
+    def municipality_ids(self):
+        """``{organisation id: its municipality's id}`` for every organisation."""
+        parents = dict(self.model.objects.values_list("pk", "parent_id"))
+        return _municipalities(parents)
+
+    def in_municipality(self, municipality):
+        """Those of these organisations that belong to ``municipality``: the
+        municipality itself and everything under it."""
+        members = [
+            pk
+            for pk, top in self.municipality_ids().items()
+            if top == municipality.pk
+        ]
+        return self.filter(pk__in=members)
+
+
 class Organisation(SluggedModel):
     """A municipality, a centre or a department: the owners of offers, as a tree."""
+
+    objects = OrganisationQuerySet.as_manager()
 
     class Kind(models.TextChoices):
         MUNICIPALITY = "municipality", _("Kommune")
@@ -60,11 +111,12 @@ class Organisation(SluggedModel):
         return self.name
 
     def municipality(self):
-        """The top of the tree this organisation belongs to."""
-        node = self
-        while node.parent_id is not None:
-            node = node.parent
-        return node
+        """The top of the tree this organisation belongs to (the rule:
+        ``OrganisationQuerySet``); None if its parents run in a loop."""
+        if self.parent_id is None:
+            return self
+        top = Organisation.objects.municipality_ids().get(self.pk)
+        return None if top is None else Organisation.objects.get(pk=top)
 
 
 class LegalBasis(SluggedModel):

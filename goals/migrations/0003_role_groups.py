@@ -1,21 +1,13 @@
-"""The staff groups “Ledere” and “Videnscenter” (see goals/roles.py)."""
+"""Once made the staff groups “Ledere” and “Videnscenter”.
+
+The role policy moved to the project (config/roles.py), and the groups are now
+made by config/migrations/0001_role_groups.py. This step stays in the graph so
+databases that ran it keep a consistent history; it does nothing, because an app
+may not import the project (and the groups it made are kept as they are).
+Its dependency on resources went with its work: goals know no resources.
+"""
 
 from django.db import migrations
-
-
-def create_role_groups(apps, schema_editor):
-    from goals.roles import sync_role_groups
-
-    sync_role_groups(apps, using=schema_editor.connection.alias)
-
-
-def remove_role_groups(apps, schema_editor):
-    from goals.roles import ROLES
-
-    Group = apps.get_model("auth", "Group")
-    Group.objects.using(schema_editor.connection.alias).filter(
-        name__in=list(ROLES)
-    ).delete()
 
 
 class Migration(migrations.Migration):
@@ -24,8 +16,7 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
         ("goals", "0002_history"),
         ("methods", "0001_initial"),
-        ("resources", "0001_initial"),
         ("services", "0001_initial"),
     ]
 
-    operations = [migrations.RunPython(create_role_groups, remove_role_groups)]
+    operations = []

@@ -112,8 +112,8 @@ def test_manager_changes_a_measurement_and_sees_the_goal_page_follow(open_page):
 
     from django.urls import reverse
 
+    from config.roles import MANAGERS
     from goals.models import Goal, Measurement
-    from goals.roles import MANAGERS
 
     goal = Goal.objects.get(plan__slug="aftale-csi-2019-2020", code="hjemloese")
     # The seed holds the baseline (86 in 2017) and the target (75 in 2022) but
@@ -176,7 +176,7 @@ def test_manager_unticks_every_column_on_the_export_page(open_page):
     comes from a static file, not an inline handler the browser would block."""
     from django.urls import reverse
 
-    from goals.roles import MANAGERS
+    from config.roles import MANAGERS
 
     make_user("leder-eksport", is_staff=True, groups=[MANAGERS])
     page = open_page(width=DESKTOP)

@@ -8,7 +8,7 @@ from django.conf import settings
 def run_settings(env, code="from django.conf import settings; settings.SECRET_KEY"):
     return subprocess.run(  # noqa: S603
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
-        env={"DJANGO_SETTINGS_MODULE": "config.settings.production", **env},
+        env={"DJANGO_SETTINGS_MODULE": "config.settings.production"} | env,
         capture_output=True,
         text=True,
         check=False,
@@ -40,3 +40,25 @@ def test_database_comes_from_database_url(url, engine):
     code = "from django.db import connection; print(connection.settings_dict['ENGINE'])"
     result = run_settings(env, code)
     assert result.stdout.strip() == engine, result.stderr
+
+
+def test_manage_py_runs_without_debug_or_secret_key_in_development():
+    """README: ``manage.py createsuperuser`` on a fresh checkout, no variables."""
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", _PRINT_DEBUG],
+        env={"PATH": "/usr/bin:/bin", "DATABASE_URL": "sqlite:///:memory:"},
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.stdout.strip() == "True", result.stderr
+
+
+def test_development_settings_turn_debug_off_when_told():
+    result = run_settings({"PATH": "/usr/bin:/bin", "DEBUG": "0"} | _LOCAL)
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+_PRINT_DEBUG = "from django.conf import settings; print(settings.DEBUG)"
+_LOCAL = {"DJANGO_SETTINGS_MODULE": "config.settings.local"}

@@ -1,6 +1,8 @@
 """The page cache (config/cache.py): anonymous renders are kept, an editor's save
 shows at once, and nothing staff-only reaches an anonymous visitor."""
 
+import uuid
+
 import pytest
 from django.db.models.fields.files import FieldFile
 from django.test import Client
@@ -135,6 +137,60 @@ def test_pages_work_when_the_cache_is_down(seed, settings, visitor, admin_client
 
     assert response.status_code == 200
     assert "Gemt, selv om cachen er nede." in response.content.decode()
+
+
+def redis_cache(settings, location):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "config.cache.RedisCache",
+            "LOCATION": location,
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+        }
+    }
+
+
+@pytest.fixture
+def redis_clients_made(monkeypatch):
+    """Every ``redis.Redis`` built from here on."""
+    import redis
+
+    made = []
+    build = redis.Redis.__init__
+
+    def counting(self, *args, **kwargs):
+        made.append(self)
+        build(self, *args, **kwargs)
+
+    monkeypatch.setattr(redis.Redis, "__init__", counting)
+    return made
+
+
+def test_the_page_cache_keeps_one_redis_client(
+    db, settings, visitor, redis_clients_made
+):
+    import redis
+
+    location = "redis://127.0.0.1:6379/15"
+    try:
+        redis.Redis.from_url(location).ping()
+    except redis.ConnectionError:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    redis_clients_made.clear()
+    redis_cache(settings, location)
+
+    assert visitor.get("/metoder/")[CACHE_HEADER] == "miss"
+    assert visitor.get("/metoder/")[CACHE_HEADER] == "hit"
+    assert len(redis_clients_made) == 1
+
+
+def test_a_cache_that_is_down_costs_no_new_client_per_request(
+    db, settings, visitor, redis_clients_made
+):
+    redis_cache(settings, "redis://127.0.0.1:1/0")  # nothing listens there
+
+    for _visit in range(3):
+        assert visitor.get("/metoder/").status_code == 200
+    assert len(redis_clients_made) == 1
 
 
 # Helpers.

@@ -62,7 +62,10 @@ def test_generated_content_is_deterministic_and_mixes_visibility(seed):
 
     def generated_offers():
         with transaction.atomic():
-            generate(scale=1, seed=7)
+            # Drafts are a 7 % draw per row: at scale 1 some seeds draw none
+            # (the names now come from Faker, so the draws differ from before);
+            # seed 2 draws drafts of offers, methods and resources.
+            generate(scale=1, seed=2)
             offers = Offer.objects.exclude(slug__in=before).order_by("pk")
             content = list(offers.values_list("name", "summary", "description"))
             mixed = (

@@ -29,7 +29,7 @@ STAFF_ROLES = {"staff", "curator", "manager", "superuser"}
 ALL = {"view", "add", "change", "delete"}
 
 #: What each role may do in the admin, by (app label, model name or "*").
-#: This is the design (goals/roles.py implements it); the test checks the site
+#: This is the design (config/roles.py implements it); the test checks the site
 #: keeps to it.
 ADMIN_PERMISSIONS = {
     "staff": {},

@@ -5,6 +5,8 @@ The test database holds the seed content too, so the offers here have names and
 slugs of their own, and results are read among them."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
     LegalBasisFactory,
@@ -134,3 +136,40 @@ def test_filters_combine(client, offers):
 
 def test_drafts_are_never_found(client, offers):
     assert "Testkladde" not in names(client.get("/tilbud/?q=testkladde"))
+
+
+def organisation_chain(municipality, depth):
+    """``depth`` organisations, each under the one before, below ``municipality``."""
+    node = municipality
+    for level in range(1, depth + 1):
+        node = OrganisationFactory(
+            name=f"{municipality.name} niveau {level}", parent=node, kind="department"
+        )
+    return node
+
+
+def test_by_municipality_finds_an_offer_five_levels_down(client):
+    municipality = OrganisationFactory(
+        name="Dybkommune", slug="t-dybkommune", kind="municipality"
+    )
+    deepest = organisation_chain(municipality, 5)
+    OfferFactory(name="Testperron", owner=deepest)
+    other = OrganisationFactory(name="Nabokommune", slug="t-nabo", kind="municipality")
+    OfferFactory(name="Testhøj", owner=organisation_chain(other, 5))
+
+    assert names(client.get("/tilbud/?municipality=t-dybkommune")) == {"Testperron"}
+    assert names(client.get("/tilbud/?municipality=t-nabo")) == {"Testhøj"}
+    # The offer's page and the filter follow one rule.
+    assert deepest.municipality() == municipality
+
+
+def test_the_municipality_filter_costs_the_same_at_any_depth(client):
+    def queries_for(depth):
+        municipality = OrganisationFactory(kind="municipality")
+        OfferFactory(owner=organisation_chain(municipality, depth))
+        url = f"/tilbud/?municipality={municipality.slug}"
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    assert queries_for(1) == queries_for(6)

@@ -13,8 +13,9 @@ EXPECTED = {
     # count, rows, locations; the options of kind, target group, legal basis
     # and municipality.
     "list": 7,
-    # The same, and a lookup of each chosen kind, group, basis and municipality.
-    "list, filtered": 11,
+    # The same, a lookup of each chosen kind, group, basis and municipality, and
+    # the organisation tree (one query at any depth) to find the municipality's.
+    "list, filtered": 12,
     "list, page 2": 7,
     # The offer, and its other legal bases, target groups, locations, their
     # opening hours, sub-offers, methods, key figures and resources.

@@ -5,12 +5,27 @@ from django.apps import apps
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from goals.roles import CURATORS, MANAGERS, sync_role_groups
-from tests.factories import MethodFactory, OfferFactory
-
-from .test_admin import change_url, existing_rows, goal_form
+from config.roles import CURATORS, MANAGERS, sync_role_groups
+from tests.factories import MethodFactory, OfferFactory, PlanFactory
+from tests.goals.conftest import add_goal
+from tests.goals.test_admin import change_url, existing_rows, goal_form
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def mastery(db):
+    """A goal with a baseline, a target and a measurement, so its admin form
+    carries all three inlines."""
+    plan = PlanFactory(period_start=2019, period_end=2020)
+    return add_goal(
+        plan,
+        "personlig-mestring",
+        title="Flere borgere opnår større personlig mestring",
+        baseline=(60, "2017", 47),
+        targets=[(2020, 63)],
+        measurements=[("2018", 61, 52)],
+    )
 
 
 @pytest.fixture
@@ -138,3 +153,14 @@ def test_curator_saves_a_method(staff_in):
     assert response.status_code == 302, response.context and response.context["errors"]
     method.refresh_from_db()
     assert method.summary == "En samtalemetode, der styrker motivationen."
+
+
+def test_a_permission_removed_by_hand_comes_back_on_the_next_migrate():
+    from django.core.management.sql import emit_post_migrate_signal
+
+    managers = Group.objects.get(name=MANAGERS)
+    managers.permissions.remove(
+        managers.permissions.get(codename="change_measurement")
+    )
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    assert managers.permissions.filter(codename="change_measurement").exists()

@@ -4,10 +4,12 @@
 organisations to link goals to them. “Videnscenter” (the knowledge centre's
 curators) keep methods, offers, resources and knowledge sources current.
 
-The groups are made by a data migration (goals/migrations/0003_role_groups.py)
-and brought up to date after every ``migrate`` (goals/apps.py), so a model added
-to one of the apps later joins its role; a permission an administrator removes
-by hand from one of these groups comes back on the next ``migrate``.
+The policy spans the apps (a manager looks up offers from goals; curators keep
+methods, offers and resources), so it belongs to the project, not to one app.
+The groups are made by a data migration (config/migrations/0001_role_groups.py)
+and brought up to date after every ``migrate`` (config/apps.py), so a model
+added to one of the apps later joins its role; a permission an administrator
+removes by hand from one of these groups comes back on the next ``migrate``.
 """
 
 from django.contrib.auth.management import create_permissions

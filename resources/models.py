@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import SearchDocumentField, URLField
+from core.history import history
 from core.models import SluggedModel, TimestampedModel
 
 from .storage import get_private_storage, upload_path
@@ -27,6 +28,8 @@ class KnowledgeSource(SluggedModel):
     description = models.TextField(_("beskrivelse"), blank=True)
     publishes = models.TextField(_("hvad de udgiver"), blank=True)
     url = URLField(_("hjemmeside"), max_length=300, blank=True)
+
+    history = history()
 
     class Meta:
         verbose_name = _("videnskilde")
@@ -109,6 +112,8 @@ class Resource(SluggedModel, TimestampedModel):
     search_vector = SearchDocumentField()
 
     objects = ResourceQuerySet.as_manager()
+
+    history = history()
 
     class Meta:
         verbose_name = _("materiale")

@@ -20,7 +20,7 @@ inlines: ``class SourceInline(SafeAdminMixin, admin.TabularInline)``. It
 """
 
 from django import forms
-from django.contrib.admin.utils import unquote
+from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.contrib.admin.views.main import ERROR_FLAG
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -170,7 +170,9 @@ class RecordedAdminMixin:
     def get_form(self, request, obj=None, change=False, **kwargs):
         if not self._asks_reason(request, obj):
             return super().get_form(request, obj, change=change, **kwargs)
-        if kwargs.get("fields"):
+        if "fields" not in kwargs:  # as Django does, but the reason is no model field
+            kwargs["fields"] = flatten_fieldsets(self.get_fieldsets(request, obj))
+        if kwargs["fields"] is not None:
             kwargs["fields"] = [f for f in kwargs["fields"] if f != REASON_FIELD]
         form = super().get_form(request, obj, change=change, **kwargs)
         return type(form.__name__, (form,), {REASON_FIELD: reason_field()})

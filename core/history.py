@@ -32,11 +32,22 @@ class ChangeLogFields(models.Model):
         abstract = True
 
 
+class ChangeLog(HistoricalRecords):
+    """django-simple-history's records, excluding only the untracked fields the
+    model has: version 3.13 looks every excluded name up on the model when it
+    rebuilds an old version (``get_instance``), and fails on one it lacks."""
+
+    def create_history_model(self, model, inherited):
+        names = {field.name for field in model._meta.fields}
+        self.excluded_fields = [f for f in self.excluded_fields if f in names]
+        return super().create_history_model(model, inherited)
+
+
 def history(**kwargs):
     """The change log for a curated model."""
     kwargs.setdefault("excluded_fields", UNTRACKED_FIELDS)
     kwargs.setdefault("bases", [ChangeLogFields])
-    return HistoricalRecords(**kwargs)
+    return ChangeLog(**kwargs)
 
 
 @receiver(pre_create_historical_record)

@@ -2,12 +2,12 @@
 shows at once, and nothing staff-only reaches an anonymous visitor."""
 
 import pytest
-from django.db.models.fields.files import FieldFile
 from django.test import Client
 from django.urls import reverse
 
 from resources.models import Resource
 from services.models import Offer
+from tests.admin_forms import admin_form_data
 from tests.factories import ResourceFactory
 
 CACHE_HEADER = "X-Page-Cache"
@@ -137,31 +137,6 @@ def test_pages_work_when_the_cache_is_down(seed, settings, visitor, admin_client
     assert "Gemt, selv om cachen er nede." in response.content.decode()
 
 
-# Helpers.
-
-
-def admin_form_data(page):
-    """What the admin's change form would post back unchanged."""
-    forms = [page.context["adminform"].form]
-    data = {}
-    for inline in page.context.get("inline_admin_formsets", []):
-        management = inline.formset.management_form
-        for name in management.fields:
-            data[management.add_prefix(name)] = management[name].value()
-        forms.extend(inline.formset.forms)
-    for form in forms:
-        for name in form.fields:
-            value = form[name].value()
-            key = form.add_prefix(name)
-            if value is None or value is False or isinstance(value, FieldFile):
-                continue
-            if value is True:
-                data[key] = "on"
-            elif isinstance(value, list | tuple):
-                data[key] = [str(item) for item in value]
-            else:
-                data[key] = value
-    return data
 
 
 def test_a_bulk_import_of_figures_shows_at_once(seed, visitor):

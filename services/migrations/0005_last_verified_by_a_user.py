@@ -10,27 +10,29 @@ import django.db.models.deletion
 def link_users(apps, schema_editor):
     Offer = apps.get_model("services", "Offer")
     User = apps.get_model(*settings.AUTH_USER_MODEL.split("."))
+    names = _names(User)
     for offer in Offer.objects.exclude(verification_note=""):
-        user = _user_named(User, offer.verification_note.strip())
+        user = names.get(_normal(offer.verification_note))
         if user is not None:
             offer.last_verified_by = user
             offer.verification_note = ""
             offer.save(update_fields=["last_verified_by", "verification_note"])
 
 
-def _user_named(User, text):
-    for lookup in ("username__iexact", "email__iexact"):
-        matches = list(User.objects.filter(**{lookup: text})[:2])
-        if len(matches) == 1:
-            return matches[0]
-    first, _space, last = text.rpartition(" ")
-    if first:
-        matches = list(
-            User.objects.filter(first_name__iexact=first, last_name__iexact=last)[:2]
-        )
-        if len(matches) == 1:
-            return matches[0]
-    return None
+def _names(User):
+    """Each user by user name, e-mail and full name; a name two users share
+    points to neither."""
+    found = {}
+    for user in User.objects.all():
+        full_name = f"{user.first_name} {user.last_name}"
+        for name in {_normal(user.username), _normal(user.email), _normal(full_name)}:
+            if name:
+                found[name] = None if name in found else user
+    return {name: user for name, user in found.items() if user is not None}
+
+
+def _normal(text):
+    return " ".join(text.split()).casefold()
 
 
 def unlink_users(apps, schema_editor):
@@ -38,7 +40,8 @@ def unlink_users(apps, schema_editor):
     for offer in Offer.objects.filter(
         last_verified_by__isnull=False, verification_note=""
     ):
-        offer.verification_note = offer.last_verified_by.get_username()[:200]
+        user = offer.last_verified_by
+        offer.verification_note = str(getattr(user, "username", user.pk))[:200]
         offer.save(update_fields=["verification_note"])
 
 

@@ -8,6 +8,7 @@ from the action being recorded (``core.actions``).
 
 from django.db import models
 from django.dispatch import receiver
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from simple_history.signals import pre_create_historical_record
@@ -62,3 +63,33 @@ def stamp_history_row(sender, instance, history_instance, **kwargs):
         history_instance.history_change_reason = change.stamped_reason
     if history_instance.history_user_id is None and change.user is not None:
         history_instance.history_user = change.user
+
+
+def record_existing_rows(apps, app_label, model_names, reason):
+    """A first history row for each row of ``model_names`` that has none, for a
+    data migration that adds history to models with content: without it, the
+    state before the first change after the upgrade could not be restored.
+
+    ``apps`` is the migration's registry (no model methods, no signals)."""
+    now = timezone.now()
+    for name in model_names:
+        model = apps.get_model(app_label, name)
+        history_model = apps.get_model(app_label, f"Historical{name}")
+        copied = [
+            field.attname
+            for field in history_model._meta.fields
+            if not field.name.startswith("history_")
+        ]
+        recorded = set(history_model.objects.values_list("id", flat=True).distinct())
+        rows = [
+            history_model(
+                **{attname: getattr(row, attname) for attname in copied},
+                history_date=now,
+                history_type="+",
+                history_change_reason=reason,
+                history_channel=Channel.COMMAND,
+            )
+            for row in model.objects.iterator()
+            if row.pk not in recorded
+        ]
+        history_model.objects.bulk_create(rows, batch_size=500)

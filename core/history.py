@@ -66,9 +66,10 @@ def stamp_history_row(sender, instance, history_instance, **kwargs):
 
 
 def record_existing_rows(apps, app_label, model_names, reason):
-    """A first history row for each row of ``model_names`` that has none, for a
-    data migration that adds history to models with content: without it, the
-    state before the first change after the upgrade could not be restored.
+    """A first history row for each row of ``model_names`` that has none, with
+    its links if the history tracks them (``m2m_fields``), for a data migration
+    that adds history to models with content: without it, the state before the
+    first change after the upgrade could not be restored.
 
     ``apps`` is the migration's registry (no model methods, no signals)."""
     now = timezone.now()
@@ -81,15 +82,40 @@ def record_existing_rows(apps, app_label, model_names, reason):
             if not field.name.startswith("history_")
         ]
         recorded = set(history_model.objects.values_list("id", flat=True).distinct())
-        rows = [
-            history_model(
-                **{attname: getattr(row, attname) for attname in copied},
-                history_date=now,
-                history_type="+",
-                history_change_reason=reason,
-                history_channel=Channel.COMMAND,
+        rows = history_model.objects.bulk_create(
+            [
+                history_model(
+                    **{attname: getattr(row, attname) for attname in copied},
+                    history_date=now,
+                    history_type="+",
+                    history_change_reason=reason,
+                    history_channel=Channel.COMMAND,
+                )
+                for row in model.objects.iterator()
+                if row.pk not in recorded
+            ],
+            batch_size=500,
+        )
+        for field in model._meta.many_to_many:
+            _record_existing_links(apps, app_label, name, field, rows)
+
+
+def _record_existing_links(apps, app_label, name, field, history_rows):
+    try:
+        links_model = apps.get_model(app_label, f"Historical{name}_{field.name}")
+    except LookupError:
+        return  # the history does not track this field
+    through = field.remote_field.through
+    source = field.m2m_field_name()
+    copied = [f.attname for f in through._meta.fields]
+    by_object = {row.id: row for row in history_rows}
+    links_model.objects.bulk_create(
+        [
+            links_model(
+                history=by_object[getattr(link, f"{source}_id")],
+                **{attname: getattr(link, attname) for attname in copied},
             )
-            for row in model.objects.iterator()
-            if row.pk not in recorded
-        ]
-        history_model.objects.bulk_create(rows, batch_size=500)
+            for link in through.objects.filter(**{f"{source}_id__in": by_object})
+        ],
+        batch_size=500,
+    )

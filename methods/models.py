@@ -166,7 +166,7 @@ class Method(SluggedModel, TimestampedModel, VerifiedModel):
     # The weighted full-text document, written by the database (core/fields.py).
     search_vector = SearchDocumentField()
 
-    history = history()
+    history = history(m2m_fields=["target_groups", "related_methods"])
 
     class Meta:
         verbose_name = _("metode")
@@ -313,7 +313,7 @@ class Talk(SluggedModel, TimestampedModel):
         Presenter, verbose_name=_("oplægsholdere"), blank=True, related_name="talks"
     )
 
-    history = history()
+    history = history(m2m_fields=["methods", "presenters"])
 
     class Meta:
         verbose_name = _("oplæg eller kursus")

@@ -113,7 +113,7 @@ class Resource(SluggedModel, TimestampedModel):
 
     objects = ResourceQuerySet.as_manager()
 
-    history = history()
+    history = history(m2m_fields=["methods", "offers"])
 
     class Meta:
         verbose_name = _("materiale")

@@ -233,7 +233,7 @@ class Offer(SluggedModel, TimestampedModel, VerifiedModel):
     # The weighted full-text document, written by the database (core/fields.py).
     search_vector = SearchDocumentField()
 
-    history = history()
+    history = history(m2m_fields=["target_groups", "other_legal_bases"])
 
     class Meta:
         verbose_name = _("tilbud")

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from services.models import Location, Offer
 from tests.admin_forms import admin_form_data
-from tests.factories import LocationFactory, OfferFactory
+from tests.factories import LocationFactory, OfferFactory, TargetGroupFactory
 from tests.security.conftest import make_user
 
 pytestmark = pytest.mark.django_db
@@ -43,9 +43,7 @@ def test_an_edit_with_a_reason_shows_in_the_history_with_user_and_channel(
 ):
     offer = OfferFactory(summary="Før.")
 
-    response = edit(
-        curator_client, offer, summary="Efter.", _change_reason="Ny leder"
-    )
+    response = edit(curator_client, offer, summary="Efter.", _change_reason="Ny leder")
 
     assert response.status_code == 302
     latest = offer.history.latest()
@@ -234,3 +232,23 @@ def test_a_bulk_delete_is_recorded_per_offer(curator_client, curator):
         deleted = Offer.history.filter(id=offer.pk).latest()
         assert (deleted.history_type, deleted.history_user) == ("-", curator)
         assert deleted.history_channel == "admin"
+
+
+def test_linking_a_target_group_is_in_the_offers_history(curator_client, curator):
+    offer = OfferFactory()
+    group = TargetGroupFactory(name="Quokkamålgruppe")
+
+    response = edit(
+        curator_client,
+        offer,
+        target_groups=[str(group.pk)],
+        _change_reason="Ny målgruppe",
+    )
+
+    assert response.status_code == 302
+    latest = offer.history.latest()
+    assert list(latest.target_groups.values_list("targetgroup", flat=True)) == [
+        group.pk
+    ]
+    assert (latest.history_user, latest.history_channel) == (curator, "admin")
+    assert latest.history_change_reason == "Ny målgruppe"

@@ -23,6 +23,6 @@ def record(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("methods", "0008_change_history")]
+    dependencies = [("methods", "0009_history_of_links")]
 
     operations = [migrations.RunPython(record, migrations.RunPython.noop)]

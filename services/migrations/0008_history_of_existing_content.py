@@ -5,16 +5,25 @@ from django.db import migrations
 
 from core.history import record_existing_rows
 
-MODELS = ["KnowledgeSource", "Resource"]
+MODELS = [
+    "Organisation",
+    "LegalBasis",
+    "OfferKind",
+    "Offer",
+    "OfferMethod",
+    "Location",
+    "OpeningHours",
+    "KeyFigure",
+]
 
 
 def record(apps, schema_editor):
     record_existing_rows(
-        apps, "resources", MODELS, reason="Indholdet, da historikken blev indført"
+        apps, "services", MODELS, reason="Indholdet, da historikken blev indført"
     )
 
 
 class Migration(migrations.Migration):
-    dependencies = [("resources", "0005_change_history")]
+    dependencies = [("services", "0007_history_of_links")]
 
     operations = [migrations.RunPython(record, migrations.RunPython.noop)]

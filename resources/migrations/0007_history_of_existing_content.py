@@ -5,25 +5,16 @@ from django.db import migrations
 
 from core.history import record_existing_rows
 
-MODELS = [
-    "Organisation",
-    "LegalBasis",
-    "OfferKind",
-    "Offer",
-    "OfferMethod",
-    "Location",
-    "OpeningHours",
-    "KeyFigure",
-]
+MODELS = ["KnowledgeSource", "Resource"]
 
 
 def record(apps, schema_editor):
     record_existing_rows(
-        apps, "services", MODELS, reason="Indholdet, da historikken blev indført"
+        apps, "resources", MODELS, reason="Indholdet, da historikken blev indført"
     )
 
 
 class Migration(migrations.Migration):
-    dependencies = [("services", "0006_change_history")]
+    dependencies = [("resources", "0006_history_of_links")]
 
     operations = [migrations.RunPython(record, migrations.RunPython.noop)]

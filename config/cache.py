@@ -10,9 +10,12 @@ is anything but a plain 200 is not stored either.
 How it stays current: a page is stored with the content version it was
 rendered under, one value per app (``methods``, ``services``, ``resources``,
 ``goals``), and served only while the versions are unchanged (one read fetches
-both). Saving, deleting or relinking anything in those apps (admin, actions,
-the seed loader) moves its app's version on through Django's signals, so the
-next request builds the page again. Bulk writes that send no signals
+both). Every action (``core.actions``: the admin, the seed loader, restores)
+announces its app's content changed once it commits (``core.signals.
+content_changed``), which moves that app's version on, so the next request
+builds the page again. As a safety net for writes outside an action, saving,
+deleting or relinking anything in those apps moves its version on too, through
+Django's model signals. Bulk writes that send no signals
 call ``bump_content_version()`` themselves (``generate_dataset``) or send a
 signal this module listens to (the goals import's ``figures_imported``); a
 plain ``queryset.update`` does neither. The version moves both at once and
@@ -30,6 +33,7 @@ import hashlib
 import logging
 import random
 import time
+from functools import partial
 
 from django.apps import apps as django_apps
 from django.conf import settings
@@ -41,6 +45,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import Resolver404, resolve
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language
+
+from core.signals import content_changed
 
 logger = logging.getLogger(__name__)
 
@@ -85,25 +91,14 @@ def bump_content_version(*apps):
     """Move the version of ``apps`` (all content apps if none) on, now and again
     on commit, so no page rendered from the old content is served again."""
     apps = apps or CONTENT_APPS
-
-    def bump():
-        # A clock value, not a counter: unique across workers without a read.
-        stamp = time.time_ns()
-        try:
-            cache.set_many(
-                {_VERSION_KEY.format(app=app): stamp for app in apps},
-                timeout=VERSION_TIMEOUT,
-            )
-        except Exception:  # noqa: BLE001 - a cache outage must not stop a save
-            logger.exception("Could not move the content version on")
-
-    bump()
-    transaction.on_commit(bump)
+    _move_versions(apps)
+    transaction.on_commit(partial(_move_versions, apps))
 
 
 def connect_signals():
-    """Invalidate on every save, delete and many-to-many change in the content
-    apps, and on the goals app's bulk imports (which send no ``post_save``).
+    """Invalidate when an action announces changed content, on every save,
+    delete and many-to-many change in the content apps (writes outside an
+    action), and on the goals app's bulk imports (which send no ``post_save``).
 
     Connected model by model: a receiver for every sender would also stop
     Django's fast deletes everywhere (sessions, login attempts)."""
@@ -118,6 +113,7 @@ def connect_signals():
             post_delete.connect(_content_changed, sender=model, dispatch_uid=uid)
             m2m_changed.connect(_links_changed, sender=model, dispatch_uid=uid)
     figures_imported.connect(_content_changed, dispatch_uid="config.cache.import")
+    content_changed.connect(_content_announced, dispatch_uid="config.cache.actions")
 
 
 class AnonymousPageCacheMiddleware:
@@ -246,6 +242,24 @@ def check_shared_cache(app_configs=None, **kwargs):
 
 
 # Helpers.
+
+
+def _move_versions(apps):
+    # A clock value, not a counter: unique across workers without a read.
+    stamp = time.time_ns()
+    try:
+        cache.set_many(
+            {_VERSION_KEY.format(app=app): stamp for app in apps},
+            timeout=VERSION_TIMEOUT,
+        )
+    except Exception:  # noqa: BLE001 - a cache outage must not stop a save
+        logger.exception("Could not move the content version on")
+
+
+def _content_announced(sender, **kwargs):
+    """An action has committed (sent after the commit, so once is enough)."""
+    if sender in CONTENT_APPS:
+        _move_versions((sender,))
 
 
 def _content_changed(sender, **kwargs):

@@ -66,6 +66,8 @@ class Change:
 
 
 _current = ContextVar("core_actions_change", default=None)
+# The apps the outermost action and the actions inside it have written to.
+_touched = ContextVar("core_actions_touched", default=None)
 
 
 def current_change():
@@ -76,15 +78,23 @@ def current_change():
 @contextmanager
 def recorded(change, *apps):
     """Run the writes of one action: atomic, stamped with ``change``, and
-    announced for ``apps`` once committed. Nested actions join the outer one."""
+    announced for ``apps`` once committed. Nested actions join the outer one:
+    their apps are announced with the outer action's, once each."""
     outer = _current.get()
-    token = _current.set(outer or change)
+    if outer is not None:
+        _touched.get().update(dict.fromkeys(apps))
+        with transaction.atomic():
+            yield outer
+        return
+    touched = dict.fromkeys(apps)  # a set that keeps the order given
+    token, touched_token = _current.set(change), _touched.set(touched)
     try:
         with transaction.atomic():
-            yield outer or change
-            for app in apps:
+            yield change
+            for app in touched:
                 transaction.on_commit(
-                    partial(content_changed.send, sender=app, change=outer or change)
+                    partial(content_changed.send, sender=app, change=change)
                 )
     finally:
         _current.reset(token)
+        _touched.reset(touched_token)

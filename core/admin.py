@@ -20,14 +20,17 @@ inlines: ``class SourceInline(SafeAdminMixin, admin.TabularInline)``. It
 """
 
 from django import forms
+from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.contrib.admin.views.main import ERROR_FLAG
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import HttpResponseRedirect
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
-from .actions import Change, Channel, recorded
+from .actions import REASON_LENGTH, Change, Channel, recorded
 
 #: The name of the optional "why" field on a change form (see RecordedAdminMixin).
 REASON_FIELD = "_change_reason"
@@ -127,8 +130,14 @@ class RecordedAdminMixin:
     and the reason typed in the form's ``_change_reason`` field, if any; the
     app's content is announced changed once the transaction commits.
 
+    The change form of an existing object gets that optional field, "Årsag til
+    ændringen", for users who may change the object. The history page
+    (django-simple-history's) lists each version's channel and reason too.
+
     Put it before ``SafeAdminMixin``. ``save_model`` and ``delete_model`` of an
     app's admin call the app's actions, which join this action."""
+
+    object_history_list_template = "core/admin/object_history_list.html"
 
     def admin_change(self, request, *, reason=""):
         reason = reason or request.POST.get(REASON_FIELD, "")
@@ -150,12 +159,79 @@ class RecordedAdminMixin:
         return self._recorded(request, super().changelist_view, *args, **kwargs)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        # django-simple-history's "save this old version back" page.
+        # django-simple-history's "save this old version back" page. Version
+        # 3.13 saves a posted form for anyone who may view the history; saving
+        # is changing (or, for a deleted object, adding) it.
+        if request.method == "POST" and not self._may_restore(request, object_id):
+            raise PermissionDenied
         return self._recorded(
             request,
             super().history_form_view,
             object_id,
             version_id,
             extra_context=extra_context,
-            reason=_("Gendannet fra en tidligere version"),
+            reason=self._restore_reason(request, version_id),
         )
+
+    # The optional "why" field on the change form.
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if not self._asks_reason(request, obj):
+            return super().get_form(request, obj, change=change, **kwargs)
+        if "fields" not in kwargs:  # as Django does, but the reason is no model field
+            kwargs["fields"] = flatten_fieldsets(self.get_fieldsets(request, obj))
+        if kwargs["fields"] is not None:
+            kwargs["fields"] = [f for f in kwargs["fields"] if f != REASON_FIELD]
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (form,), {REASON_FIELD: reason_field()})
+
+    def get_fields(self, request, obj=None):
+        # The reason has its own fieldset (get_fieldsets), last on the page.
+        return [f for f in super().get_fields(request, obj) if f != REASON_FIELD]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if self._asks_reason(request, obj):
+            fieldsets.append((_("Ændringen"), {"fields": [REASON_FIELD]}))
+        return fieldsets
+
+    def _asks_reason(self, request, obj):
+        return obj is not None and self.has_change_permission(request, obj)
+
+    # Restoring from history.
+
+    def _may_restore(self, request, object_id):
+        current = self.get_object(request, unquote(object_id))
+        if current is None:
+            return self.has_add_permission(request)
+        return self.has_change_permission(request, current)
+
+    def _restore_reason(self, request, version_id):
+        typed = " ".join(request.POST.get(REASON_FIELD, "").split())
+        manager = getattr(self.model, self.opts.simple_history_manager_attribute)
+        version = (
+            manager.filter(history_id=version_id).first()
+            if is_valid_key(manager.model._meta.pk, version_id)
+            else None
+        )
+        if version is None:
+            reason = _("Gendannet fra en tidligere version")
+        else:
+            reason = _("Gendannet fra versionen af %(date)s") % {
+                "date": date_format(
+                    localtime(version.history_date), "SHORT_DATETIME_FORMAT"
+                )
+            }
+        return f"{reason}: {typed}" if typed else reason
+
+
+def reason_field():
+    return forms.CharField(
+        label=_("Årsag til ændringen"),
+        max_length=REASON_LENGTH,
+        required=False,
+        help_text=_(
+            "Valgfri. Vises i historikken, fx “Ny leder” eller “Rettet efter "
+            "opringning fra tilbuddet”."
+        ),
+    )

@@ -8,6 +8,7 @@ from the action being recorded (``core.actions``).
 
 from django.db import models
 from django.dispatch import receiver
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from simple_history.signals import pre_create_historical_record
@@ -32,25 +33,22 @@ class ChangeLogFields(models.Model):
         abstract = True
 
 
-class CuratedHistory(HistoricalRecords):
-    """``HistoricalRecords`` that leaves out only the untracked fields the model
-    has: django-simple-history (3.x) looks every excluded name up on the model
-    when an old version is restored, and a name the model lacks makes that fail."""
+class ChangeLog(HistoricalRecords):
+    """django-simple-history's records, excluding only the untracked fields the
+    model has: version 3.13 looks every excluded name up on the model when it
+    rebuilds an old version (``get_instance``), and fails on one it lacks."""
 
-    def finalize(self, sender, **kwargs):
-        if sender is self.cls:
-            names = {field.name for field in sender._meta.local_fields}
-            self.excluded_fields = [
-                name for name in self.excluded_fields if name in names
-            ]
-        super().finalize(sender, **kwargs)
+    def create_history_model(self, model, inherited):
+        names = {field.name for field in model._meta.fields}
+        self.excluded_fields = [f for f in self.excluded_fields if f in names]
+        return super().create_history_model(model, inherited)
 
 
 def history(**kwargs):
     """The change log for a curated model."""
     kwargs.setdefault("excluded_fields", UNTRACKED_FIELDS)
     kwargs.setdefault("bases", [ChangeLogFields])
-    return CuratedHistory(**kwargs)
+    return ChangeLog(**kwargs)
 
 
 @receiver(pre_create_historical_record)
@@ -65,3 +63,59 @@ def stamp_history_row(sender, instance, history_instance, **kwargs):
         history_instance.history_change_reason = change.stamped_reason
     if history_instance.history_user_id is None and change.user is not None:
         history_instance.history_user = change.user
+
+
+def record_existing_rows(apps, app_label, model_names, reason):
+    """A first history row for each row of ``model_names`` that has none, with
+    its links if the history tracks them (``m2m_fields``), for a data migration
+    that adds history to models with content: without it, the state before the
+    first change after the upgrade could not be restored.
+
+    ``apps`` is the migration's registry (no model methods, no signals)."""
+    now = timezone.now()
+    for name in model_names:
+        model = apps.get_model(app_label, name)
+        history_model = apps.get_model(app_label, f"Historical{name}")
+        copied = [
+            field.attname
+            for field in history_model._meta.fields
+            if not field.name.startswith("history_")
+        ]
+        recorded = set(history_model.objects.values_list("id", flat=True).distinct())
+        rows = history_model.objects.bulk_create(
+            [
+                history_model(
+                    **{attname: getattr(row, attname) for attname in copied},
+                    history_date=now,
+                    history_type="+",
+                    history_change_reason=reason,
+                    history_channel=Channel.COMMAND,
+                )
+                for row in model.objects.iterator()
+                if row.pk not in recorded
+            ],
+            batch_size=500,
+        )
+        for field in model._meta.many_to_many:
+            _record_existing_links(apps, app_label, name, field, rows)
+
+
+def _record_existing_links(apps, app_label, name, field, history_rows):
+    try:
+        links_model = apps.get_model(app_label, f"Historical{name}_{field.name}")
+    except LookupError:
+        return  # the history does not track this field
+    through = field.remote_field.through
+    source = field.m2m_field_name()
+    copied = [f.attname for f in through._meta.fields]
+    by_object = {row.id: row for row in history_rows}
+    links_model.objects.bulk_create(
+        [
+            links_model(
+                history=by_object[getattr(link, f"{source}_id")],
+                **{attname: getattr(link, attname) for attname in copied},
+            )
+            for link in through.objects.filter(**{f"{source}_id__in": by_object})
+        ],
+        batch_size=500,
+    )

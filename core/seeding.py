@@ -20,10 +20,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import yaml
+from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 
+from .actions import SOURCE_LENGTH, Change, Channel, recorded
 from .models import SeedRecord
 
 
@@ -53,6 +56,17 @@ class SeedLoader:
         self.changes = []  # (label, field, old, new)
         self._cache = {}
         self._keys = {}  # (model label, pk) -> the seed key that row was loaded as
+
+    def load(self, *seeds):
+        """Load the apps' seed modules in order, as one recorded action: all or
+        nothing, every history row written with the channel "seed" and the data
+        folders as its source, and each app's content announced changed once
+        committed. A seed module has ``load(loader)`` and its ``FOLDER``."""
+        labels = [apps.get_containing_app_config(seed.__name__).label for seed in seeds]
+        change = Change(channel=Channel.SEED, source=seed_source(seeds))
+        with recorded(change, *labels):
+            for seed in seeds:
+                seed.load(self)
 
     # Reading references -------------------------------------------------------
 
@@ -253,6 +267,19 @@ class SeedLoader:
     @staticmethod
     def _label(instance):
         return f"{instance._meta.verbose_name} “{instance}”"
+
+
+def seed_source(seeds):
+    """The data folders of ``seeds``, relative to the project, as one line."""
+    folders = []
+    for seed in seeds:
+        folder = Path(seed.FOLDER)
+        try:
+            folder = folder.relative_to(settings.BASE_DIR)
+        except ValueError:
+            pass  # a folder outside the project (tests) is named in full
+        folders.append(folder.as_posix())
+    return ", ".join(folders)[:SOURCE_LENGTH]
 
 
 def pick(record, *names, **renames):

@@ -1,8 +1,12 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import SafeAdminMixin
+from core.admin import RecordedAdminMixin, SafeAdminMixin
+from core.verification import OverdueFilter, VerificationAdminMixin
 
+from . import actions
 from .models import (
     Method,
     MethodCategory,
@@ -14,14 +18,27 @@ from .models import (
 )
 
 
+class MethodsAdmin(RecordedAdminMixin, SafeAdminMixin, SimpleHistoryAdmin):
+    """Writes through the app's actions; change history with restore."""
+
+    def save_model(self, request, obj, form, change):
+        actions.save(self.admin_change(request), obj)
+
+    def delete_model(self, request, obj):
+        actions.delete(self.admin_change(request), obj)
+
+    def delete_queryset(self, request, queryset):
+        actions.delete_many(self.admin_change(request), queryset)
+
+
 @admin.register(TargetGroup)
-class TargetGroupAdmin(SafeAdminMixin, admin.ModelAdmin):
+class TargetGroupAdmin(MethodsAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
 
 
 @admin.register(MethodCategory)
-class MethodCategoryAdmin(SafeAdminMixin, admin.ModelAdmin):
+class MethodCategoryAdmin(MethodsAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
 
@@ -37,20 +54,29 @@ class MethodSourceInline(SafeAdminMixin, admin.TabularInline):
 
 
 @admin.register(Method)
-class MethodAdmin(SafeAdminMixin, admin.ModelAdmin):
+class MethodAdmin(VerificationAdminMixin, MethodsAdmin):
     list_display = [
         "name",
         "abbreviation",
         "category",
         "rating_effect",
         "status",
-        "last_reviewed_on",
+        "verification",
     ]
-    list_filter = ["status", "category", "rating_effect", "target_groups"]
+    list_filter = [
+        OverdueFilter,
+        "status",
+        "category",
+        "rating_effect",
+        "target_groups",
+    ]
     search_fields = ["name", "abbreviation", "summary"]
-    list_select_related = ["category"]
+    list_select_related = ["category", "last_verified_by"]
     autocomplete_fields = ["category", "parent", "related_methods", "target_groups"]
     inlines = [MethodPhaseInline, MethodSourceInline]
+    # Set by the "Bekræft oplysningerne" action, not typed.
+    readonly_fields = ["last_verified_on", "last_verified_by"]
+    actions = ["verify"]
     fieldsets = [
         (
             None,
@@ -109,18 +135,32 @@ class MethodAdmin(SafeAdminMixin, admin.ModelAdmin):
                 ],
             },
         ),
-        (_("Gennemgang"), {"fields": ["last_reviewed_on"]}),
+        (_("Gennemgang"), {"fields": ["last_verified_on", "last_verified_by"]}),
     ]
+
+    @admin.action(description=_("Bekræft oplysningerne"), permissions=["change"])
+    def verify(self, request, queryset):
+        count = actions.verify_methods(self.admin_change(request), queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "Oplysningerne om %(count)d metode er bekræftet.",
+                "Oplysningerne om %(count)d metoder er bekræftet.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(Presenter)
-class PresenterAdmin(SafeAdminMixin, admin.ModelAdmin):
+class PresenterAdmin(MethodsAdmin):
     list_display = ["name", "job_title"]
     search_fields = ["name", "job_title"]
 
 
 @admin.register(Talk)
-class TalkAdmin(SafeAdminMixin, admin.ModelAdmin):
+class TalkAdmin(MethodsAdmin):
     list_display = ["title", "kind"]
     list_filter = ["kind", "methods"]
     search_fields = ["title", "description", "presenters__name"]

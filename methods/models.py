@@ -5,12 +5,19 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import SearchDocumentField, URLField
+from core.history import history
 from core.models import (
     Publication,
     PublishedModel,
     SluggedModel,
     TimestampedModel,
 )
+from core.verification import VerifiedModel, VerifiedQuerySet
+from core.visibility import VisibleQuerySet
+
+
+class MethodQuerySet(VisibleQuerySet, VerifiedQuerySet):
+    pass
 
 
 class Rating(models.TextChoices):
@@ -39,6 +46,8 @@ class TargetGroup(SluggedModel):
     name = models.CharField(_("navn"), max_length=120, unique=True)
     description = models.TextField(_("beskrivelse"), blank=True)
 
+    history = history()
+
     class Meta:
         verbose_name = _("målgruppe")
         verbose_name_plural = _("målgrupper")
@@ -52,6 +61,8 @@ class MethodCategory(SluggedModel):
     name = models.CharField(_("navn"), max_length=120, unique=True)
     description = models.TextField(_("beskrivelse"), blank=True)
 
+    history = history()
+
     class Meta:
         verbose_name = _("metodekategori")
         verbose_name_plural = _("metodekategorier")
@@ -61,7 +72,9 @@ class MethodCategory(SluggedModel):
         return self.name
 
 
-class Method(SluggedModel, TimestampedModel, PublishedModel):
+class Method(SluggedModel, TimestampedModel, PublishedModel, VerifiedModel):
+    objects = MethodQuerySet.as_manager()
+
     name = models.CharField(_("navn"), max_length=200, unique=True)
     abbreviation = models.CharField(_("forkortelse"), max_length=20, blank=True)
     status = models.CharField(
@@ -151,9 +164,10 @@ class Method(SluggedModel, TimestampedModel, PublishedModel):
     declaration_reviewed_on = models.DateField(
         _("vidensdeklaration gennemgået"), null=True, blank=True
     )
-    last_reviewed_on = models.DateField(_("senest gennemgået"), null=True, blank=True)
     # The weighted full-text document, written by the database (core/fields.py).
     search_vector = SearchDocumentField()
+
+    history = history(m2m_fields=["target_groups", "related_methods"])
 
     class Meta:
         verbose_name = _("metode")
@@ -216,6 +230,8 @@ class MethodPhase(models.Model):
         _("varighed i måneder"), null=True, blank=True
     )
 
+    history = history()
+
     class Meta:
         verbose_name = _("fase")
         verbose_name_plural = _("faser")
@@ -247,6 +263,8 @@ class MethodSource(models.Model):
     publisher = models.CharField(_("udgiver"), max_length=200, blank=True)
     url = URLField(_("adresse (URL)"), max_length=500, blank=True)
 
+    history = history()
+
     class Meta:
         verbose_name = _("kilde")
         verbose_name_plural = _("kilder")
@@ -261,6 +279,8 @@ class Presenter(SluggedModel):
 
     name = models.CharField(_("navn"), max_length=200, unique=True)
     job_title = models.CharField(_("stilling"), max_length=200, blank=True)
+
+    history = history()
 
     class Meta:
         verbose_name = _("oplægsholder")
@@ -293,6 +313,8 @@ class Talk(SluggedModel, TimestampedModel):
     presenters = models.ManyToManyField(
         Presenter, verbose_name=_("oplægsholdere"), blank=True, related_name="talks"
     )
+
+    history = history(m2m_fields=["methods", "presenters"])
 
     class Meta:
         verbose_name = _("oplæg eller kursus")

@@ -34,7 +34,7 @@ METHOD_FIELDS = (
     "training",
     "training_provider",
     "declaration_reviewed_on",
-    "last_reviewed_on",
+    "last_verified_on",
 )
 
 

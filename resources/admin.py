@@ -8,9 +8,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
 from django.urls import path, reverse
+from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import SafeAdminMixin
+from core.admin import RecordedAdminMixin, SafeAdminMixin
 
+from . import actions
 from .downloads import serve_private_file
 from .models import KnowledgeSource, Resource
 from .validators import SIGNATURES
@@ -55,15 +57,28 @@ class ResourceAdminForm(forms.ModelForm):
             )
 
 
+class ResourcesAdmin(RecordedAdminMixin, SafeAdminMixin, SimpleHistoryAdmin):
+    """Writes through the app's actions; change history with restore."""
+
+    def save_model(self, request, obj, form, change):
+        actions.save(self.admin_change(request), obj)
+
+    def delete_model(self, request, obj):
+        actions.delete(self.admin_change(request), obj)
+
+    def delete_queryset(self, request, queryset):
+        actions.delete_many(self.admin_change(request), queryset)
+
+
 @admin.register(KnowledgeSource)
-class KnowledgeSourceAdmin(SafeAdminMixin, admin.ModelAdmin):
+class KnowledgeSourceAdmin(ResourcesAdmin):
     list_display = ["name", "kind", "url"]
     list_filter = ["kind"]
     search_fields = ["name", "description", "publishes"]
 
 
 @admin.register(Resource)
-class ResourceAdmin(SafeAdminMixin, admin.ModelAdmin):
+class ResourceAdmin(ResourcesAdmin):
     form = ResourceAdminForm
     formfield_overrides = {models.FileField: {"widget": PrivateFileWidget}}
     list_display = ["title", "kind", "visibility", "year", "source", "last_reviewed_on"]

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import SearchDocumentField, URLField
+from core.history import history
 from core.models import SluggedModel, TimestampedModel
 from core.visibility import VisibleModel
 
@@ -28,6 +29,8 @@ class KnowledgeSource(SluggedModel):
     description = models.TextField(_("beskrivelse"), blank=True)
     publishes = models.TextField(_("hvad de udgiver"), blank=True)
     url = URLField(_("hjemmeside"), max_length=300, blank=True)
+
+    history = history()
 
     class Meta:
         verbose_name = _("videnskilde")
@@ -104,6 +107,8 @@ class Resource(SluggedModel, TimestampedModel, VisibleModel):
     last_reviewed_on = models.DateField(_("senest gennemgået"), null=True, blank=True)
     # The weighted full-text document, written by the database (core/fields.py).
     search_vector = SearchDocumentField()
+
+    history = history(m2m_fields=["methods", "offers"])
 
     class Meta:
         verbose_name = _("materiale")

@@ -1,9 +1,13 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import SafeAdminMixin
+from core.admin import RecordedAdminMixin, SafeAdminMixin
 from core.formats import format_amount, format_number
+from core.verification import OverdueFilter, VerificationAdminMixin
 
+from . import actions
 from .models import (
     KeyFigure,
     LegalBasis,
@@ -16,8 +20,21 @@ from .models import (
 )
 
 
+class ServicesAdmin(RecordedAdminMixin, SafeAdminMixin, SimpleHistoryAdmin):
+    """Writes through the app's actions; change history with restore."""
+
+    def save_model(self, request, obj, form, change):
+        actions.save(self.admin_change(request), obj)
+
+    def delete_model(self, request, obj):
+        actions.delete(self.admin_change(request), obj)
+
+    def delete_queryset(self, request, queryset):
+        actions.delete_many(self.admin_change(request), queryset)
+
+
 @admin.register(Organisation)
-class OrganisationAdmin(SafeAdminMixin, admin.ModelAdmin):
+class OrganisationAdmin(ServicesAdmin):
     list_display = ["name", "kind", "parent"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name"]
@@ -26,14 +43,14 @@ class OrganisationAdmin(SafeAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(LegalBasis)
-class LegalBasisAdmin(SafeAdminMixin, admin.ModelAdmin):
+class LegalBasisAdmin(ServicesAdmin):
     list_display = ["code", "law", "title"]
     list_filter = ["law"]
     search_fields = ["code", "title", "explanation"]
 
 
 @admin.register(OfferKind)
-class OfferKindAdmin(SafeAdminMixin, admin.ModelAdmin):
+class OfferKindAdmin(ServicesAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
 
@@ -64,7 +81,7 @@ class SubOfferInline(SafeAdminMixin, admin.TabularInline):
 
 
 @admin.register(Offer)
-class OfferAdmin(SafeAdminMixin, admin.ModelAdmin):
+class OfferAdmin(VerificationAdminMixin, ServicesAdmin):
     list_display = [
         "name",
         "kind",
@@ -72,9 +89,10 @@ class OfferAdmin(SafeAdminMixin, admin.ModelAdmin):
         "legal_basis",
         "access",
         "status",
-        "last_verified_on",
+        "verification",
     ]
     list_filter = [
+        OverdueFilter,
         "status",
         "access",
         "operator",
@@ -84,7 +102,7 @@ class OfferAdmin(SafeAdminMixin, admin.ModelAdmin):
         "owner",
     ]
     search_fields = ["name", "summary", "locations__street"]
-    list_select_related = ["kind", "owner", "legal_basis"]
+    list_select_related = ["kind", "owner", "legal_basis", "last_verified_by"]
     autocomplete_fields = [
         "kind",
         "owner",
@@ -94,6 +112,23 @@ class OfferAdmin(SafeAdminMixin, admin.ModelAdmin):
         "target_groups",
     ]
     inlines = [LocationInline, OfferMethodInline, KeyFigureInline, SubOfferInline]
+    # Set by the "Bekræft oplysningerne" action, not typed.
+    readonly_fields = ["last_verified_on", "last_verified_by"]
+    actions = ["verify"]
+
+    @admin.action(description=_("Bekræft oplysningerne"), permissions=["change"])
+    def verify(self, request, queryset):
+        count = actions.verify_offers(self.admin_change(request), queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "Oplysningerne i %(count)d tilbud er bekræftet.",
+                "Oplysningerne i %(count)d tilbud er bekræftet.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
 
 class OpeningHoursInline(SafeAdminMixin, admin.TabularInline):
@@ -102,7 +137,7 @@ class OpeningHoursInline(SafeAdminMixin, admin.TabularInline):
 
 
 @admin.register(Location)
-class LocationAdmin(SafeAdminMixin, admin.ModelAdmin):
+class LocationAdmin(ServicesAdmin):
     """Addresses are edited with their offer; here for opening hours."""
 
     list_display = ["__str__", "offer", "name"]
@@ -113,7 +148,7 @@ class LocationAdmin(SafeAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(KeyFigure)
-class KeyFigureAdmin(SafeAdminMixin, admin.ModelAdmin):
+class KeyFigureAdmin(ServicesAdmin):
     list_display = ["offer", "year", "citizens_served_column", "budget_column"]
     list_filter = ["year"]
     search_fields = ["offer__name"]

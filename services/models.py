@@ -9,12 +9,19 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import SearchDocumentField, URLField
+from core.history import history
 from core.models import (
     Publication,
     PublishedModel,
     SluggedModel,
     TimestampedModel,
 )
+from core.verification import VerifiedModel, VerifiedQuerySet
+from core.visibility import VisibleQuerySet
+
+
+class OfferQuerySet(VisibleQuerySet, VerifiedQuerySet):
+    pass
 
 
 def _municipalities(parents):
@@ -93,6 +100,8 @@ class Organisation(SluggedModel):
     phone = models.CharField(_("telefon"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
 
+    history = history()
+
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisationer")
@@ -136,6 +145,8 @@ class LegalBasis(SluggedModel):
     )
     url = URLField(_("lovtekst (URL)"), max_length=300, blank=True)
 
+    history = history()
+
     class Meta:
         verbose_name = _("lovgrundlag")
         verbose_name_plural = _("lovgrundlag")
@@ -149,6 +160,8 @@ class OfferKind(SluggedModel):
     name = models.CharField(_("navn"), max_length=120, unique=True)
     description = models.TextField(_("beskrivelse"), blank=True)
 
+    history = history()
+
     class Meta:
         verbose_name = _("tilbudstype")
         verbose_name_plural = _("tilbudstyper")
@@ -158,7 +171,9 @@ class OfferKind(SluggedModel):
         return self.name
 
 
-class Offer(SluggedModel, TimestampedModel, PublishedModel):
+class Offer(SluggedModel, TimestampedModel, PublishedModel, VerifiedModel):
+    objects = OfferQuerySet.as_manager()
+
     class Operator(models.TextChoices):
         MUNICIPAL = "municipal", _("Kommunalt")
         SELF_GOVERNING = "self_governing", _("Selvejende")
@@ -262,12 +277,16 @@ class Offer(SluggedModel, TimestampedModel, PublishedModel):
         blank=True,
         related_name="offers",
     )
-    last_verified_on = models.DateField(
-        _("oplysninger bekræftet"), null=True, blank=True
+    verification_note = models.CharField(
+        _("om bekræftelsen"),
+        max_length=200,
+        blank=True,
+        help_text=_("Fx hvem uden for Videnscentret der har bekræftet oplysningerne."),
     )
-    last_verified_by = models.CharField(_("bekræftet af"), max_length=200, blank=True)
     # The weighted full-text document, written by the database (core/fields.py).
     search_vector = SearchDocumentField()
+
+    history = history(m2m_fields=["target_groups", "other_legal_bases"])
 
     class Meta:
         verbose_name = _("tilbud")
@@ -325,6 +344,8 @@ class OfferMethod(models.Model):
     )
     note = models.TextField(_("sådan bruges metoden her"), blank=True)
 
+    history = history()
+
     class Meta:
         verbose_name = _("metode i tilbuddet")
         verbose_name_plural = _("metoder i tilbuddet")
@@ -359,6 +380,8 @@ class Location(models.Model):
         blank=True,
         help_text=_("Fx “Lukket på helligdage”."),
     )
+
+    history = history()
 
     class Meta:
         verbose_name = _("adresse")
@@ -396,6 +419,8 @@ class OpeningHours(models.Model):
     weekday = models.PositiveSmallIntegerField(_("ugedag"), choices=Weekday.choices)
     opens = models.TimeField(_("åbner"))
     closes = models.TimeField(_("lukker"))
+
+    history = history()
 
     class Meta:
         verbose_name = _("åbningstid")
@@ -444,6 +469,8 @@ class KeyFigure(models.Model):
     )
     source = models.CharField(_("kilde"), max_length=300, blank=True)
     note = models.CharField(_("bemærkning"), max_length=300, blank=True)
+
+    history = history()
 
     class Meta:
         verbose_name = _("nøgletal")

@@ -38,7 +38,7 @@ OFFER_FIELDS = (
     "website",
     "national_portal_url",
     "last_verified_on",
-    "last_verified_by",
+    "verification_note",
 )
 
 

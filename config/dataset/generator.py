@@ -231,7 +231,7 @@ class DatasetGenerator:
                     rating_effect=rng.choice(["", *Rating.values]),
                     reason_effect=text.sentence(),
                     declaration_reviewed_on=self._date(2016),
-                    last_reviewed_on=self._date(2018),
+                    last_verified_on=self._date(2018),
                     **ratings,
                 )
             )
@@ -418,7 +418,7 @@ class DatasetGenerator:
             email=f"{slug[:40]}@example.org",
             website="",
             last_verified_on=self._date(2021),
-            last_verified_by=rng.choice(JOB_TITLES),
+            verification_note=rng.choice(JOB_TITLES),
         )
 
     def _location(self, offer):

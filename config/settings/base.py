@@ -138,6 +138,10 @@ else:
 # 0 switches the page cache off.
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
 
+# An offer or a method whose information was last confirmed longer ago than
+# this is listed as due for verification in the admin ("Skal bekræftes").
+VERIFICATION_MAX_AGE_MONTHS = int(os.environ.get("VERIFICATION_MAX_AGE_MONTHS", "12"))
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
     for name in (

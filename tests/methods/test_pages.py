@@ -76,7 +76,7 @@ def test_the_method_page_shows_what_staff_need(client):
         fidelity_tool="CTI-fidelitetsskala.",
         rating_effect="B",
         reason_effect="To studier viser effekt.",
-        last_reviewed_on="2024-03-01",
+        last_verified_on="2024-03-01",
     )
     child = MethodFactory(name="CTT for unge", parent=method)
     other = MethodFactory(name="Intensive Case Testing", abbreviation="ICT")

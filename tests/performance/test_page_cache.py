@@ -4,12 +4,12 @@ shows at once, and nothing staff-only reaches an anonymous visitor."""
 import uuid
 
 import pytest
-from django.db.models.fields.files import FieldFile
 from django.test import Client
 from django.urls import reverse
 
 from resources.models import Resource
 from services.models import Offer
+from tests.admin_forms import admin_form_data
 from tests.factories import ResourceFactory
 
 CACHE_HEADER = "X-Page-Cache"
@@ -191,33 +191,6 @@ def test_a_cache_that_is_down_costs_no_new_client_per_request(
     for _visit in range(3):
         assert visitor.get("/metoder/").status_code == 200
     assert len(redis_clients_made) == 1
-
-
-# Helpers.
-
-
-def admin_form_data(page):
-    """What the admin's change form would post back unchanged."""
-    forms = [page.context["adminform"].form]
-    data = {}
-    for inline in page.context.get("inline_admin_formsets", []):
-        management = inline.formset.management_form
-        for name in management.fields:
-            data[management.add_prefix(name)] = management[name].value()
-        forms.extend(inline.formset.forms)
-    for form in forms:
-        for name in form.fields:
-            value = form[name].value()
-            key = form.add_prefix(name)
-            if value is None or value is False or isinstance(value, FieldFile):
-                continue
-            if value is True:
-                data[key] = "on"
-            elif isinstance(value, list | tuple):
-                data[key] = [str(item) for item in value]
-            else:
-                data[key] = value
-    return data
 
 
 def test_a_bulk_import_of_figures_shows_at_once(seed, visitor):

@@ -5,7 +5,6 @@ deleted. ``--update`` rewrites edited rows from the files, creates deleted ones
 again and reports what it changes."""
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.seeding import SeedError, SeedLoader
@@ -34,9 +33,7 @@ class Command(BaseCommand):
     def handle(self, *args, update=False, **options):
         loader = SeedLoader(update=update)
         try:
-            with transaction.atomic():
-                for app in APPS:
-                    app.load(loader)
+            loader.load(*APPS)
         except SeedError as error:
             raise CommandError(str(error)) from error
         self._report(loader)

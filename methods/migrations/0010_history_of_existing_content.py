@@ -1,0 +1,28 @@
+"""Content that existed before the change history gets a first history row, so
+the version from before the first change can be restored from the admin."""
+
+from django.db import migrations
+
+from core.history import record_existing_rows
+
+MODELS = [
+    "TargetGroup",
+    "MethodCategory",
+    "Method",
+    "MethodPhase",
+    "MethodSource",
+    "Presenter",
+    "Talk",
+]
+
+
+def record(apps, schema_editor):
+    record_existing_rows(
+        apps, "methods", MODELS, reason="Indholdet, da historikken blev indført"
+    )
+
+
+class Migration(migrations.Migration):
+    dependencies = [("methods", "0009_history_of_links")]
+
+    operations = [migrations.RunPython(record, migrations.RunPython.noop)]

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-browser install install-browser migrate seed lint messages clean
+.PHONY: run test test-browser install install-browser migrate seed lint messages clean architecture
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ lint: install
 messages: install
 	DEBUG=1 $(BIN)/python manage.py makemessages -l da -l en --ignore=.venv --ignore=tests
 	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv
+
+# Redraw the picture of the arrows between the apps in docs/architecture.md.
+architecture: install
+	$(BIN)/python scripts/architecture.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: run test test-browser install install-browser migrate seed lint messages \
-	clean lock lock-upgrade createsuperuser
+	clean lock lock-upgrade createsuperuser architecture
 
 # The versions that were tested, with their hashes (requirements/*.lock, made
 # from pyproject.toml by `make lock`); the project itself goes in without
@@ -78,6 +78,10 @@ lock: install
 
 lock-upgrade:
 	$(MAKE) lock UPGRADE=--upgrade
+
+# Redraw the picture of the arrows between the apps in docs/architecture.md.
+architecture: install
+	$(BIN)/python scripts/architecture.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3

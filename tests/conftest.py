@@ -21,18 +21,34 @@ def empty_cache():
     cache.clear()
 
 
+# The seed content (docs/seed-content.md) is loaded ONCE
+# per test session, into the test database every test starts from:
+# - a test that reads it asks for the `seed` fixture (or marks its module with
+#   `pytest.mark.usefixtures("seed")`) and never loads it again itself;
+# - a test that writes runs, as every `db` test does, in a transaction that is
+#   rolled back at its end, so the next test finds the seed content as loaded,
+#   whatever order the tests run in;
+# - a test that needs rows the seed lacks makes them with tests/factories.py;
+#   the seed content is always there, so a test counts what it made, not a
+#   table's total.
+# On PostgreSQL with --reuse-db (pyproject addopts) a kept test database is
+# loaded again at the start of the session; the loader is idempotent, so that
+# run only checks. CI passes --create-db and starts from an empty database.
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test database starts with the municipality's seed content, loaded
-    once; each test runs in a transaction that is rolled back."""
+    """The test database, migrated, with the seed content loaded once."""
     with django_db_blocker.unblock():
         call_command("load_seed_content", verbosity=0)
 
 
 @pytest.fixture
 def seed(db):
-    """Declares that a test reads the seed content. A transactional test before it
-    may have flushed the tables; then the content is loaded again."""
+    """Declares that a test reads the seed content (loaded once per session by
+    django_db_setup). A transactional test (`transactional_db`, live_server)
+    flushes the tables when it ends; the next test that reads the seed then
+    loads it again."""
     from services.models import Offer
 
     if not Offer.objects.exists():

@@ -88,13 +88,17 @@ def test_the_database_refuses_making_a_goal_with_a_figure_of_775_a_percentage():
 
 
 def test_the_database_keeps_a_percentage_of_100_and_a_count_of_775():
-    TargetFactory(goal=GoalFactory(unit="percent"), value=100)
-    TargetFactory(goal=GoalFactory(unit="count"), value=775)
+    percentage = TargetFactory(goal=GoalFactory(unit="percent"), value=100)
+    count = TargetFactory(goal=GoalFactory(unit="count"), value=775)
+    stored = type(count).objects.filter(pk__in=[percentage.pk, count.pk])
+    assert sorted(stored.values_list("value", flat=True)) == [100, 775]
 
 
 def test_a_count_may_exceed_100():
-    goal = GoalFactory(unit="count")
-    TargetFactory.build(goal=goal, value=775).full_clean()
+    target = TargetFactory.build(goal=GoalFactory(unit="count"), value=775)
+    target.full_clean()
+    target.save()
+    assert type(target).objects.get(pk=target.pk).value == 775
 
 
 def test_a_target_before_the_baseline_year_is_invalid():

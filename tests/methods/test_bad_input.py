@@ -79,6 +79,17 @@ def published_methods():
     return Method.objects.filter(status="published").count()
 
 
+def assert_cases_cover_every_filter(client, path, filters):
+    """The hostile cases go to parameters the page reads: all of its filters."""
+    response = client.get(path)
+    assert set(response.context["filter"].filters) == {"q", *filters}
+    assert response.context["view"].page_kwarg == "page"
+
+
+def test_the_cases_cover_every_filter_of_the_methods_list(client):
+    assert_cases_cover_every_filter(client, "/metoder/", FILTERS)
+
+
 @pytest.mark.parametrize("query_string", cases(FILTERS))
 def test_the_methods_list_never_fails(client, methods, query_string):
     assert_answers_in_danish(client, "/metoder/", query_string)

@@ -6,6 +6,7 @@ import pytest
 from tests.factories import KnowledgeSourceFactory, ResourceFactory
 from tests.methods.test_bad_input import (
     assert_answers_in_danish,
+    assert_cases_cover_every_filter,
     assert_raw_query_survives,
     cases,
 )
@@ -20,6 +21,11 @@ SOURCE_FILTERS = ["kind"]
 def library():
     ResourceFactory.create_batch(25)
     KnowledgeSourceFactory.create_batch(25)
+
+
+def test_the_cases_cover_every_filter_of_both_lists(client):
+    assert_cases_cover_every_filter(client, "/materialer/", RESOURCE_FILTERS)
+    assert_cases_cover_every_filter(client, "/videnskilder/", SOURCE_FILTERS)
 
 
 @pytest.mark.parametrize("query_string", cases(RESOURCE_FILTERS))

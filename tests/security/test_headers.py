@@ -50,7 +50,7 @@ def site_pages(objects):
         "plans": (reverse("goals:index"), 200),
         "search": (reverse("search") + "?q=metode", 200),
         "search error": (reverse("search") + "?q=%00", 400),
-        "filter error": (reverse("resources:index") + "?aar=abc&side=x", None),
+        "filter error": (reverse("resources:index") + "?year=abc&page=x", 200),
         "login": (reverse("login"), 200),
         "password reset": (reverse("password_reset"), 200),
         "not found": ("/findes-ikke/", 404),

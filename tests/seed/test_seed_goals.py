@@ -8,17 +8,14 @@ from django.core.management import call_command
 
 from goals.models import Baseline, Goal, Initiative, Plan
 
-pytestmark = pytest.mark.django_db
+# The seed content is loaded once per test session (tests/conftest.py); these
+# tests only read it.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seed")]
 
 AFTALE = "aftale-csi-2019-2020"
 RUSMIDDELPLAN = "rusmiddelplan-2017-2020"
 UDSATTEPLAN = "plan-for-udsatteomraadet-2018-2021"
 VIBORG = "viborg-udviklingsplaner-2017-2018"
-
-
-@pytest.fixture(autouse=True)
-def seeded(db):
-    call_command("load_seed_content", verbosity=0)
 
 
 def goal(plan, code):

@@ -2,7 +2,6 @@
 files must carry over exactly (see ../shared/seeds/000-004)."""
 
 import pytest
-from django.core.management import call_command
 
 from methods.models import Method, Presenter, Talk
 from resources.models import KnowledgeSource, Resource
@@ -10,12 +9,7 @@ from resources.models import KnowledgeSource, Resource
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def loaded(db):
-    call_command("load_seed_content", verbosity=0)
-
-
-def test_cti_runs_nine_months_in_three_phases_under_housing_first(loaded):
+def test_cti_runs_nine_months_in_three_phases_under_housing_first(seed):
     cti = Method.objects.get(slug="cti")
     assert cti.abbreviation == "CTI"
     assert cti.duration_months == 9
@@ -25,18 +19,18 @@ def test_cti_runs_nine_months_in_three_phases_under_housing_first(loaded):
     assert cti.related_methods.filter(slug="icm").exists()
 
 
-def test_icm_and_act_are_housing_first_support_methods(loaded):
+def test_icm_and_act_are_housing_first_support_methods(seed):
     for slug in ("icm", "act"):
         method = Method.objects.get(slug=slug)
         assert method.category.slug == "bostoette"
         assert method.parent.slug == "housing-first"
 
 
-def test_no_method_has_an_invented_knowledge_declaration(loaded):
+def test_no_method_has_an_invented_knowledge_declaration(seed):
     assert not Method.objects.exclude(rating_effect="").exists()
 
 
-def test_all_talks_are_loaded_and_mi_is_given_by_felix_venndt(loaded):
+def test_all_talks_are_loaded_and_mi_is_given_by_felix_venndt(seed):
     assert Talk.objects.count() == 15
     talk = Talk.objects.get(
         title="Undervisning og træning i Motiverende Interview (MI)"
@@ -48,7 +42,7 @@ def test_all_talks_are_loaded_and_mi_is_given_by_felix_venndt(loaded):
     )
 
 
-def test_cti_and_icm_talk_is_given_by_a_mestringsvejleder(loaded):
+def test_cti_and_icm_talk_is_given_by_a_mestringsvejleder(seed):
     talk = Talk.objects.get(title="Oplæg om CTI og ICM")
     presenter = talk.presenters.get()
     assert (presenter.name, presenter.job_title) == (
@@ -58,7 +52,7 @@ def test_cti_and_icm_talk_is_given_by_a_mestringsvejleder(loaded):
     assert set(talk.methods.values_list("slug", flat=True)) == {"cti", "icm"}
 
 
-def test_laer_at_tackle_has_seven_modules_at_perron_4(loaded):
+def test_laer_at_tackle_has_seven_modules_at_perron_4(seed):
     method = Method.objects.get(slug="laer-at-tackle")
     assert "7 moduler" in method.summary
     assert "Perron 4" in method.summary
@@ -67,7 +61,7 @@ def test_laer_at_tackle_has_seven_modules_at_perron_4(loaded):
     )
 
 
-def test_the_two_safety_procedures_are_for_staff_only(loaded):
+def test_the_two_safety_procedures_are_for_staff_only(seed):
     titles = {
         "Retningslinjer for risikovurderinger",
         "Retningslinjer og kriseplan vedr. sikkerhed, vold, trusler",
@@ -79,7 +73,7 @@ def test_the_two_safety_procedures_are_for_staff_only(loaded):
     assert Resource.objects.filter(visibility="staff").count() == 2
 
 
-def test_service_descriptions_carry_their_links(loaded):
+def test_service_descriptions_carry_their_links(seed):
     cti = Resource.objects.get(title="Ydelsesbeskrivelse for CTI")
     assert cti.url == "https://broen.randers.dk/media/51583/ydelsesbeskrivelse-cti.docx"
     assert cti.kind == "service_description"
@@ -91,14 +85,14 @@ def test_service_descriptions_carry_their_links(loaded):
     )
 
 
-def test_articles_keep_their_authors(loaded):
+def test_articles_keep_their_authors(seed):
     assert Resource.objects.get(title="Din hjerne belønner misbrug").authors == (
         "Henrik Rindom"
     )
     assert Resource.objects.get(title="Forråelse").authors == "Dorthe Birkemose"
 
 
-def test_national_alcohol_guideline_comes_from_sundhedsstyrelsen(loaded):
+def test_national_alcohol_guideline_comes_from_sundhedsstyrelsen(seed):
     nkr = Resource.objects.get(
         title="Nationale kliniske retningslinjer for behandling af alkoholafhængighed"
     )
@@ -107,7 +101,7 @@ def test_national_alcohol_guideline_comes_from_sundhedsstyrelsen(loaded):
     assert nkr.methods.filter(slug="cra").exists()
 
 
-def test_knowledge_providers_from_the_centre_note_are_loaded(loaded):
+def test_knowledge_providers_from_the_centre_note_are_loaded(seed):
     expected = {
         "sundhedsstyrelsen",
         "alkohol-og-samfund",

@@ -4,16 +4,12 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
 
 from services.models import KeyFigure, Offer, OpeningHours, Organisation
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def seeded(db):
-    call_command("load_seed_content", verbosity=0)
+# The seed content is loaded once per test session (tests/conftest.py); these
+# tests only read it.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seed")]
 
 
 def offer(slug):

@@ -7,6 +7,7 @@ from services.models import Offer
 from tests.factories import OfferFactory
 from tests.methods.test_bad_input import (
     assert_answers_in_danish,
+    assert_cases_cover_every_filter,
     assert_raw_query_survives,
     cases,
 )
@@ -19,6 +20,10 @@ FILTERS = ["kind", "target_group", "access", "legal_basis", "municipality"]
 @pytest.fixture
 def offers():
     return OfferFactory.create_batch(25)
+
+
+def test_the_cases_cover_every_filter_of_the_offers_list(client):
+    assert_cases_cover_every_filter(client, "/tilbud/", FILTERS)
 
 
 @pytest.mark.parametrize("query_string", cases(FILTERS))

@@ -88,6 +88,18 @@ class TextQueryFilter(django_filters.CharFilter):
 class PortalFilterSet(django_filters.FilterSet):
     """A FilterSet whose form is styled and accessible the way the site expects."""
 
+    @classmethod
+    def contribute_filter(cls, name, filter_, *, before=None):
+        """Add a filter an upper app owns (core/relations.py), placed ``before``
+        another filter of the form, or last."""
+        filter_.field_name = filter_.field_name or name
+        filters = list(cls.base_filters.items())
+        position = next(
+            (i for i, (key, _f) in enumerate(filters) if key == before), len(filters)
+        )
+        filters.insert(position, (name, filter_))
+        cls.base_filters = dict(filters)
+
     @property
     def form(self):
         if not hasattr(self, "_form"):

@@ -7,8 +7,6 @@ from core.filters import (
     PortalFilterSet,
     SlugChoiceFilter,
     TextQueryFilter,
-    name_with_parent,
-    requester,
 )
 
 from . import search
@@ -22,14 +20,9 @@ def evidence_choices():
     return [*Rating.choices, (NOT_RATED, _("Ikke vurderet"))]
 
 
-def visible_offers(request):
-    # Offers live above methods (services builds on methods), so reach them
-    # through the relation rather than by import.
-    offer_model = Method._meta.get_field("offers").related_model
-    return offer_model.objects.visible_to(requester(request)).select_related("parent")
-
-
 class MethodFilter(PortalFilterSet):
+    # services adds "offer" (Bruges i tilbuddet) before the target group.
+
     q = TextQueryFilter(
         matcher=search.matching,
         label=_("Søg i metoder"),
@@ -43,12 +36,6 @@ class MethodFilter(PortalFilterSet):
         empty_label=_("Alle"),
         method="filter_evidence",
     )
-    offer = SlugChoiceFilter(
-        label=_("Bruges i tilbuddet"),
-        queryset=visible_offers,
-        field_name="offers",
-        label_from_instance=name_with_parent,
-    )
     target_group = SlugChoiceFilter(
         label=_("Målgruppe"),
         queryset=TargetGroup.objects.all(),
@@ -57,7 +44,7 @@ class MethodFilter(PortalFilterSet):
 
     class Meta:
         model = Method
-        fields = ["q", "category", "evidence", "offer", "target_group"]
+        fields = ["q", "category", "evidence", "target_group"]
 
     def filter_evidence(self, queryset, name, value):
         return queryset.filter(rating_effect="" if value == NOT_RATED else value)

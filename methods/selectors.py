@@ -1,12 +1,12 @@
 """Reads of methods for the public pages, each at a fixed number of queries.
 
-Methods sit below offers and resources (services and resources build on methods),
-so offers and resources are reached through the reverse relations, never imported.
+Methods sit below offers and resources (services and resources build on methods):
+what those apps list on a method's page, they contribute (core/relations.py).
 """
 
 from django.db.models import Prefetch
 
-from core.visibility import visible_through
+from core.relations import contributed_prefetches
 
 from .models import Method, Talk
 
@@ -19,7 +19,6 @@ def method_list(user):
 def method_detail(user):
     """Methods for the method page, with everything it lists, for ``user``."""
     visible = Method.objects.visible_to(user)
-    offer_use = _offer_use_model()
     return visible.select_related("category", "parent").prefetch_related(
         "target_groups",
         "phases",
@@ -34,24 +33,6 @@ def method_detail(user):
             "talks",
             queryset=Talk.objects.prefetch_related("presenters"),
         ),
-        Prefetch(
-            "offer_uses",
-            queryset=offer_use.objects.filter(visible_through(offer_use, "offer", user))
-            .select_related("offer", "offer__kind")
-            .order_by("offer__name"),
-            to_attr="published_offer_uses",
-        ),
-        Prefetch(
-            "resources",
-            queryset=_resource_model().objects.visible_to(user),
-            to_attr="visible_resources",
-        ),
+        *contributed_prefetches(Method, user),
     )
 
-
-def _offer_use_model():
-    return Method._meta.get_field("offer_uses").related_model
-
-
-def _resource_model():
-    return Method._meta.get_field("resources").related_model

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class ServicesConfig(AppConfig):
     name = "services"
     verbose_name = _("Tilbud")
+
+    def ready(self):
+        # The lists this app adds to lower apps' pages (core/relations.py).
+        from .relations import contribute
+
+        contribute()

@@ -1,11 +1,12 @@
 """Reads of offers for the public pages, each at a fixed number of queries.
 
-Resources build on offers, so they are reached through the reverse relation,
-never imported.
+Resources build on offers: what they list on an offer's page, they contribute
+(core/relations.py).
 """
 
 from django.db.models import Prefetch
 
+from core.relations import contributed_prefetches
 from core.visibility import visible_through
 
 from .models import Location, Offer, OfferMethod
@@ -49,13 +50,6 @@ def offer_detail(user):
             to_attr="published_method_uses",
         ),
         "key_figures",
-        Prefetch(
-            "resources",
-            queryset=_resource_model().objects.visible_to(user),
-            to_attr="visible_resources",
-        ),
+        *contributed_prefetches(Offer, user),
     )
 
-
-def _resource_model():
-    return Offer._meta.get_field("resources").related_model

@@ -1,0 +1,28 @@
+"""What an upper app adds to a lower app's pages.
+
+A method's page lists the offers that use it and the resources about it, and an
+offer's page lists the resources about it; the methods list can be filtered by
+an offer. The lower app must not know the upper ones (docs/architecture.md), so
+the upper app contributes these reads from its ``AppConfig.ready()``:
+
+- ``contribute_prefetch("methods.Method", factory)``: ``factory(user)`` returns
+  the ``Prefetch`` (with its ``to_attr``) of what ``user`` may see; the lower
+  app's selector adds every contributed prefetch (``contributed_prefetches``),
+  and its template shows the attribute;
+- ``PortalFilterSet.contribute_filter`` (core/filters.py) adds a filter to a
+  lower app's list.
+"""
+
+from collections import defaultdict
+
+_prefetches = defaultdict(list)
+
+
+def contribute_prefetch(model_label, factory):
+    """Register ``factory(user) -> Prefetch`` for the pages of ``model_label``."""
+    _prefetches[model_label].append(factory)
+
+
+def contributed_prefetches(model, user):
+    """The prefetches upper apps contribute to ``model``'s pages, for ``user``."""
+    return [factory(user) for factory in _prefetches[model._meta.label]]

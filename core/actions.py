@@ -1,6 +1,6 @@
 """Writes: every change to curated content goes through an action.
 
-An action is a function in an app's ``actions.py`` (``services.actions.save_offer``)
+An action is a function in an app's ``actions.py`` (``services.actions.verify``)
 that takes a ``Change``: who does it, through which channel, why, and from which
 file. It runs its writes inside ``recorded(change, app)``, which
 
@@ -98,3 +98,35 @@ def recorded(change, *apps):
     finally:
         _current.reset(token)
         _touched.reset(touched_token)
+
+
+# The plain writes every app's actions.py offers (re-exported there, so the
+# app's module is where a reader finds every write of the app).
+
+
+def save(change, instance):
+    """Save one object as it is."""
+    with recorded(change, instance._meta.app_label):
+        instance.save()
+    return instance
+
+
+def save_related(change, form, formsets):
+    """Save what an admin form holds besides its object: many-to-many links and
+    inline rows."""
+    with recorded(change, form.instance._meta.app_label):
+        form.save_m2m()
+        for formset in formsets:
+            formset.save()
+
+
+def delete(change, instance):
+    """Delete one object, with what depends on it."""
+    with recorded(change, instance._meta.app_label):
+        instance.delete()
+
+
+def delete_many(change, queryset):
+    """Delete the rows of ``queryset`` (each gets its history row)."""
+    with recorded(change, queryset.model._meta.app_label):
+        return queryset.delete()

@@ -134,10 +134,24 @@ class RecordedAdminMixin:
     ændringen", for users who may change the object. The history page
     (django-simple-history's) lists each version's channel and reason too.
 
-    Put it before ``SafeAdminMixin``. ``save_model`` and ``delete_model`` of an
-    app's admin call the app's actions, which join this action."""
+    Put it before ``SafeAdminMixin`` and set ``write_actions`` to the app's
+    ``actions`` module: saving and deleting call its ``save``, ``save_related``,
+    ``delete`` and ``delete_many``, which join this action."""
 
     object_history_list_template = "core/admin/object_history_list.html"
+    write_actions = None
+
+    def save_model(self, request, obj, form, change):
+        self.write_actions.save(self.admin_change(request), obj)
+
+    def save_related(self, request, form, formsets, change):
+        self.write_actions.save_related(self.admin_change(request), form, formsets)
+
+    def delete_model(self, request, obj):
+        self.write_actions.delete(self.admin_change(request), obj)
+
+    def delete_queryset(self, request, queryset):
+        self.write_actions.delete_many(self.admin_change(request), queryset)
 
     def admin_change(self, request, *, reason=""):
         reason = reason or request.POST.get(REASON_FIELD, "")

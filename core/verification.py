@@ -11,11 +11,14 @@ import calendar
 import datetime
 
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+
+from .actions import recorded
 
 
 class VerifiedQuerySet(models.QuerySet):
@@ -90,8 +93,28 @@ class OverdueFilter(admin.SimpleListFilter):
 
 class VerificationAdminMixin:
     """The "last verified" column of an admin list: the date and who, marked
-    when it is overdue. Put ``"verification"`` in ``list_display``, and
-    ``"last_verified_by"`` in ``list_select_related``."""
+    when it is overdue, and the "Bekræft oplysningerne" action. Put
+    ``"verification"`` in ``list_display``, ``"last_verified_by"`` in
+    ``list_select_related`` and ``"verify"`` in ``actions``; the admin's
+    ``write_actions`` module must offer ``verify`` (this module's)."""
+
+    @admin.action(description=_("Bekræft oplysningerne"), permissions=["change"])
+    def verify(self, request, queryset):
+        count = self.write_actions.verify(self.admin_change(request), queryset)
+        opts = queryset.model._meta
+        self.message_user(
+            request,
+            ngettext(
+                "Oplysningerne om %(count)d %(name)s er bekræftet.",
+                "Oplysningerne om %(count)d %(name)s er bekræftet.",
+                count,
+            )
+            % {
+                "count": count,
+                "name": opts.verbose_name if count == 1 else opts.verbose_name_plural,
+            },
+            messages.SUCCESS,
+        )
 
     @admin.display(description=_("senest bekræftet"), ordering="last_verified_on")
     def verification(self, obj):
@@ -122,3 +145,11 @@ def mark_verified(items, user, *, reason, on=None):
         item.save(update_fields=["last_verified_on", "last_verified_by"])
         count += 1
     return count
+
+
+def verify(change, items):
+    """ "Bekræft oplysningerne": the items' information is confirmed today by
+    the change's user. Returns how many were confirmed."""
+    reason = change.stamped_reason or gettext("Oplysningerne er bekræftet")
+    with recorded(change, items.model._meta.app_label):
+        return mark_verified(items, change.user, reason=reason)

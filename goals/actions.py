@@ -10,37 +10,18 @@ loader (goals/seed.py) enter here; nothing else writes goals content.
 
 from pathlib import Path
 
-from core.actions import Change, Channel, current_change, recorded
+from core.actions import (  # noqa: F401 - the plain writes of goals too
+    Change,
+    Channel,
+    current_change,
+    delete,
+    delete_many,
+    recorded,
+    save,
+    save_related,
+)
 
 APP = "goals"
-
-
-def save(change, instance):
-    """Save one plan, goal, figure or other piece of goals content."""
-    with recorded(change, APP):
-        instance.save()
-    return instance
-
-
-def save_related(change, form, formsets):
-    """Save what an admin form holds besides its object: many-to-many links
-    (a goal's responsible offers) and inline rows (a goal's figures)."""
-    with recorded(change, APP):
-        form.save_m2m()
-        for formset in formsets:
-            formset.save()
-
-
-def delete(change, instance):
-    """Delete one object, with what depends on it (a goal's figures)."""
-    with recorded(change, APP):
-        instance.delete()
-
-
-def delete_all(change, queryset):
-    """Delete every object of ``queryset`` (the admin list's bulk delete)."""
-    with recorded(change, APP):
-        queryset.delete()
 
 
 def import_spreadsheet(change, resource, dataset, **options):

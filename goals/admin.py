@@ -65,17 +65,7 @@ class GoalsAdminMixin(RecordedAdminMixin, SafeAdminMixin):
     """Every write through goals.actions, recorded with the user, the channel
     "admin" and the reason typed, if any (core.admin.RecordedAdminMixin)."""
 
-    def save_model(self, request, obj, form, change):
-        actions.save(self.admin_change(request), obj)
-
-    def save_related(self, request, form, formsets, change):
-        actions.save_related(self.admin_change(request), form, formsets)
-
-    def delete_model(self, request, obj):
-        actions.delete(self.admin_change(request), obj)
-
-    def delete_queryset(self, request, queryset):
-        actions.delete_all(self.admin_change(request), queryset)
+    write_actions = actions
 
 
 class SpreadsheetAdminMixin(ImportExportMixin, ExportActionMixin):

@@ -1,6 +1,5 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import RecordedAdminMixin, SafeAdminMixin
@@ -21,14 +20,7 @@ from .models import (
 class MethodsAdmin(RecordedAdminMixin, SafeAdminMixin, SimpleHistoryAdmin):
     """Writes through the app's actions; change history with restore."""
 
-    def save_model(self, request, obj, form, change):
-        actions.save(self.admin_change(request), obj)
-
-    def delete_model(self, request, obj):
-        actions.delete(self.admin_change(request), obj)
-
-    def delete_queryset(self, request, queryset):
-        actions.delete_many(self.admin_change(request), queryset)
+    write_actions = actions
 
 
 @admin.register(TargetGroup)
@@ -137,20 +129,6 @@ class MethodAdmin(VerificationAdminMixin, MethodsAdmin):
         ),
         (_("Gennemgang"), {"fields": ["last_verified_on", "last_verified_by"]}),
     ]
-
-    @admin.action(description=_("Bekræft oplysningerne"), permissions=["change"])
-    def verify(self, request, queryset):
-        count = actions.verify_methods(self.admin_change(request), queryset)
-        self.message_user(
-            request,
-            ngettext(
-                "Oplysningerne om %(count)d metode er bekræftet.",
-                "Oplysningerne om %(count)d metoder er bekræftet.",
-                count,
-            )
-            % {"count": count},
-            messages.SUCCESS,
-        )
 
 
 @admin.register(Presenter)

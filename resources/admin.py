@@ -60,14 +60,7 @@ class ResourceAdminForm(forms.ModelForm):
 class ResourcesAdmin(RecordedAdminMixin, SafeAdminMixin, SimpleHistoryAdmin):
     """Writes through the app's actions; change history with restore."""
 
-    def save_model(self, request, obj, form, change):
-        actions.save(self.admin_change(request), obj)
-
-    def delete_model(self, request, obj):
-        actions.delete(self.admin_change(request), obj)
-
-    def delete_queryset(self, request, queryset):
-        actions.delete_many(self.admin_change(request), queryset)
+    write_actions = actions
 
 
 @admin.register(KnowledgeSource)

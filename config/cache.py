@@ -16,9 +16,9 @@ content_changed``), which moves that app's version on, so the next request
 builds the page again. As a safety net for writes outside an action, saving,
 deleting or relinking anything in those apps moves its version on too, through
 Django's model signals. Bulk writes that send no signals
-call ``bump_content_version()`` themselves (``generate_dataset``) or send a
-signal this module listens to (the goals import's ``figures_imported``); a
-plain ``queryset.update`` does neither. The version moves both at once and
+call ``bump_content_version()`` themselves (``generate_dataset``) or announce
+their app's change (``core.actions.announce``, the goals import); a plain
+``queryset.update`` does neither. The version moves both at once and
 again when the transaction commits, so a page rendered from the old data in
 between is not kept. Pages whose text depends on the clock (an offer's "open
 now") use a short timeout.
@@ -98,12 +98,10 @@ def bump_content_version(*apps):
 def connect_signals():
     """Invalidate when an action announces changed content, on every save,
     delete and many-to-many change in the content apps (writes outside an
-    action), and on the goals app's bulk imports (which send no ``post_save``).
+    action), and on every announced change (``core.signals.content_changed``).
 
     Connected model by model: a receiver for every sender would also stop
     Django's fast deletes everywhere (sessions, login attempts)."""
-    from goals.signals import figures_imported
-
     for app in CONTENT_APPS:
         for model in django_apps.get_app_config(app).get_models(
             include_auto_created=True
@@ -112,7 +110,6 @@ def connect_signals():
             post_save.connect(_content_changed, sender=model, dispatch_uid=uid)
             post_delete.connect(_content_changed, sender=model, dispatch_uid=uid)
             m2m_changed.connect(_links_changed, sender=model, dispatch_uid=uid)
-    figures_imported.connect(_content_changed, dispatch_uid="config.cache.import")
     content_changed.connect(_content_announced, dispatch_uid="config.cache.actions")
 
 

@@ -100,6 +100,17 @@ def recorded(change, *apps):
         _touched.reset(touched_token)
 
 
+def announce(app):
+    """Announce ``app``'s content changed once the current transaction commits,
+    for writes that send no model signals (bulk writes): inside an action it
+    joins the action's announcement; outside one it stands for it."""
+    touched = _touched.get()
+    if touched is not None:
+        touched[app] = None
+        return
+    transaction.on_commit(partial(content_changed.send, sender=app, change=None))
+
+
 # The plain writes every app's actions.py offers (re-exported there, so the
 # app's module is where a reader finds every write of the app).
 

@@ -19,11 +19,11 @@ from import_export import fields, resources
 from import_export.instance_loaders import BaseInstanceLoader
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from core.actions import announce
 from core.text import danish_slugify
 
 from .. import actions
 from ..models import Goal
-from ..signals import figures_imported
 from .cells import (
     CONTROL_CHARACTERS,
     DecimalWidget,
@@ -344,8 +344,8 @@ class FigureResource(SpreadsheetResource):
         super().after_import(dataset, result, **kwargs)
         written = result.totals["new"] + result.totals["update"]
         if written and not kwargs.get("dry_run"):
-            # Bulk writes send no post_save: tell the page cache (goals/signals.py).
-            figures_imported.send(sender=self.model)
+            # Bulk writes send no post_save: announce them (core/actions.py).
+            announce(self.model._meta.app_label)
 
     def bulk_create(
         self, using_transactions, dry_run, raise_errors, batch_size=None, result=None

@@ -439,27 +439,30 @@ def test_preview_shows_old_and_new_value_of_a_changed_cell(tmp_path, mastery):
     assert "<span>2018</span>" in result.rows[0].diff
 
 
-def test_bulk_import_announces_its_writes_but_a_dry_run_does_not(tmp_path, mastery):
-    from goals.models import Measurement
-    from goals.signals import figures_imported
+def test_bulk_import_announces_its_writes_but_a_dry_run_does_not(
+    tmp_path, mastery, django_capture_on_commit_callbacks
+):
+    from core.signals import content_changed
 
     senders = []
 
     def receiver(sender, **kwargs):
         senders.append(sender)
 
-    figures_imported.connect(receiver)
+    content_changed.connect(receiver)
     try:
         path = csv_file(
             tmp_path,
             f"{MEASUREMENT_HEADER}\n{mastery.plan.slug};personlig-mestring;2019;62;49;;\n",
         )
-        import_file(MeasurementResource(), path, dry_run=True)
+        with django_capture_on_commit_callbacks(execute=True):
+            import_file(MeasurementResource(), path, dry_run=True)
         assert senders == []
-        import_file(MeasurementResource(), path)
-        assert senders == [Measurement]
+        with django_capture_on_commit_callbacks(execute=True):
+            import_file(MeasurementResource(), path)
+        assert senders == ["goals"]
     finally:
-        figures_imported.disconnect(receiver)
+        content_changed.disconnect(receiver)
 
 
 def test_text_that_looks_like_a_formula_is_exported_as_text():

@@ -197,15 +197,15 @@ def test_a_bulk_import_of_figures_shows_at_once(seed, visitor):
     import datetime
     from decimal import Decimal
 
+    from core.signals import content_changed
     from goals.models import Goal, Measurement
-    from goals.signals import figures_imported
 
     goal = Goal.objects.filter(baseline__isnull=False).order_by("pk").first()
     page = goal.get_absolute_url()
     visitor.get(page)
     assert visitor.get(page)[CACHE_HEADER] == "hit"
 
-    # As the import does it: in bulk, then the signal.
+    # As the import does it: in bulk, then the announcement.
     Measurement.objects.bulk_create(
         [
             Measurement(
@@ -217,7 +217,7 @@ def test_a_bulk_import_of_figures_shows_at_once(seed, visitor):
             )
         ]
     )
-    figures_imported.send(sender=Measurement)
+    content_changed.send(sender="goals", change=None)
 
     response = visitor.get(page)
     assert response[CACHE_HEADER] == "miss"

@@ -12,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .relations import contributed_filters
+
 MAX_QUERY_LENGTH = 200
 # A choice among more than this many (offers, methods) is no help in a select,
 # and would weigh hundreds of kilobytes at a hundred times today's content. Such
@@ -88,17 +90,22 @@ class TextQueryFilter(django_filters.CharFilter):
 class PortalFilterSet(django_filters.FilterSet):
     """A FilterSet whose form is styled and accessible the way the site expects."""
 
-    @classmethod
-    def contribute_filter(cls, name, filter_, *, before=None):
-        """Add a filter an upper app owns (core/relations.py), placed ``before``
-        another filter of the form, or last."""
-        filter_.field_name = filter_.field_name or name
-        filters = list(cls.base_filters.items())
-        position = next(
-            (i for i, (key, _f) in enumerate(filters) if key == before), len(filters)
-        )
-        filters.insert(position, (name, filter_))
-        cls.base_filters = dict(filters)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._add_contributed_filters()
+
+    def _add_contributed_filters(self):
+        """Filters upper apps add to this model's lists (core/relations.py)."""
+        filters = list(self.filters.items())
+        for name, filter_, before in contributed_filters(self._meta.model):
+            filter_.model = self.queryset.model
+            filter_.parent = self
+            position = next(
+                (i for i, (key, _f) in enumerate(filters) if key == before),
+                len(filters),
+            )
+            filters.insert(position, (name, filter_))
+        self.filters = dict(filters)
 
     @property
     def form(self):

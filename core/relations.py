@@ -9,13 +9,15 @@ the upper app contributes these reads from its ``AppConfig.ready()``:
   the ``Prefetch`` (with its ``to_attr``) of what ``user`` may see; the lower
   app's selector adds every contributed prefetch (``contributed_prefetches``),
   and its template shows the attribute;
-- ``PortalFilterSet.contribute_filter`` (core/filters.py) adds a filter to a
-  lower app's list.
+- ``contribute_filter("methods.Method", name, factory, before=...)``:
+  ``factory()`` returns a filter that every list of that model's
+  ``PortalFilterSet`` (core/filters.py) gets, placed before another filter.
 """
 
 from collections import defaultdict
 
 _prefetches = defaultdict(list)
+_filters = defaultdict(dict)
 
 
 def contribute_prefetch(model_label, factory):
@@ -26,3 +28,17 @@ def contribute_prefetch(model_label, factory):
 def contributed_prefetches(model, user):
     """The prefetches upper apps contribute to ``model``'s pages, for ``user``."""
     return [factory(user) for factory in _prefetches[model._meta.label]]
+
+
+def contribute_filter(model_label, name, factory, *, before=None):
+    """Register ``factory() -> Filter`` as filter ``name`` of the lists of
+    ``model_label``, placed before the filter named ``before`` (else last)."""
+    _filters[model_label][name] = (factory, before)
+
+
+def contributed_filters(model):
+    """``[(name, filter, before)]`` upper apps contribute to ``model``'s lists."""
+    return [
+        (name, factory(), before)
+        for name, (factory, before) in _filters[model._meta.label].items()
+    ]

@@ -6,9 +6,8 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import SlugChoiceFilter, name_with_parent, requester
-from core.relations import contribute_prefetch
+from core.relations import contribute_filter, contribute_prefetch
 from core.visibility import visible_through
-from methods.filters import MethodFilter
 
 from .models import Offer, OfferMethod
 
@@ -28,15 +27,18 @@ def visible_offers(request):
     return Offer.objects.visible_to(requester(request)).select_related("parent")
 
 
+def method_offer_filter():
+    """The methods list's "used in the offer" filter."""
+    return SlugChoiceFilter(
+        label=_("Bruges i tilbuddet"),
+        queryset=visible_offers,
+        field_name="offers",
+        label_from_instance=name_with_parent,
+    )
+
+
 def contribute():
     contribute_prefetch("methods.Method", method_offer_uses)
-    MethodFilter.contribute_filter(
-        "offer",
-        SlugChoiceFilter(
-            label=_("Bruges i tilbuddet"),
-            queryset=visible_offers,
-            field_name="offers",
-            label_from_instance=name_with_parent,
-        ),
-        before="target_group",
+    contribute_filter(
+        "methods.Method", "offer", method_offer_filter, before="target_group"
     )

@@ -152,3 +152,34 @@ def test_the_failure_names_the_file_line_and_arrow():
     assert str(reference) == (
         "methods/views.py:3: methods -> goals (import goals.models)"
     )
+
+
+#: What an app may import from another domain app: its models (to relate to
+#: them) and its selectors (to read what it publishes). Everything else of an
+#: app (views, filters, admin, actions, search) is its own business.
+PUBLIC_MODULES = {"models", "selectors"}
+DOMAIN_APPS = {"methods", "services", "resources", "goals"}
+
+
+def test_an_app_imports_only_another_apps_models_and_selectors():
+    wrong = [
+        str(reference)
+        for reference in architecture.project_references()
+        if reference.source in DOMAIN_APPS
+        and reference.target in DOMAIN_APPS
+        and reference.source != reference.target
+        and reference.how.split()[0] in {"import", "from"}
+        and reference.how.split()[1].split(".")[1:2] != []
+        and reference.how.split()[1].split(".")[1] not in PUBLIC_MODULES
+    ]
+    assert wrong == [], "imports of another app's inner modules:\n" + "\n".join(wrong)
+
+
+def test_the_inner_module_rule_finds_an_import_of_another_apps_filters(tmp_path):
+    module = "from methods.filters import MethodFilter\n"
+    found = [
+        reference
+        for reference in architecture.read_module(module, "services/relations.py")
+        if reference.how.split()[1].split(".")[1] not in PUBLIC_MODULES
+    ]
+    assert [reference.target for reference in found] == ["methods"]

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "services",
     "resources",
     "goals",
+    "api",
     "config",
 ]
 
@@ -68,6 +69,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # /api/: CORS for reading, ETag and 304 (api/middleware.py); before the
+    # page cache so a stored answer is treated as a fresh one.
+    "api.middleware.OpenDataMiddleware",
     # Anonymous renders of public pages, from the cache (config/cache.py):
     # after the language is known, before the rest has work to do.
     "config.cache.AnonymousPageCacheMiddleware",

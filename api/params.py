@@ -28,7 +28,8 @@ def positive_int(params, name, default, maximum=None):
     try:
         value = int(raw)
     except ValueError:
-        raise BadParameter(name, _("%(name)s skal være et helt tal.") % {"name": name})
+        message = _("%(name)s skal være et helt tal.") % {"name": name}
+        raise BadParameter(name, message) from None
     if value < 1:
         raise BadParameter(name, _("%(name)s skal være mindst 1.") % {"name": name})
     if maximum is not None and value > maximum:
@@ -48,7 +49,8 @@ def uuid_value(params, name):
     try:
         return uuid.UUID(raw)
     except ValueError:
-        raise BadParameter(name, _("%(name)s skal være et UUID.") % {"name": name})
+        message = _("%(name)s skal være et UUID.") % {"name": name}
+        raise BadParameter(name, message) from None
 
 
 def moment(params, name):

@@ -1,6 +1,8 @@
 from django.urls import path
+from drf_spectacular.views import SpectacularJSONAPIView
 
 from . import pages, views
+from .v1 import views as v1
 
 app_name = "api"
 
@@ -30,5 +32,13 @@ urlpatterns = [
         "api/hsds/taxonomy_terms/<str:id>",
         views.taxonomy_term,
         name="hsds_taxonomy_term",
+    ),
+    path("api/", pages.api_page, name="api_page"),
+    path("api/schema/", SpectacularJSONAPIView.as_view(), name="schema"),
+    path("api/v1/methods", v1.MethodList.as_view(), name="v1_methods"),
+    path("api/v1/methods/<slug:slug>", v1.MethodDetail.as_view(), name="v1_method"),
+    path("api/v1/goals", v1.GoalList.as_view(), name="v1_goals"),
+    path(
+        "api/v1/goals/<slug:plan>/<slug:code>", v1.GoalDetail.as_view(), name="v1_goal"
     ),
 ]

@@ -82,6 +82,12 @@ CACHED_VIEWS = {
     "api:hsds_taxonomy",
     "api:hsds_taxonomy_terms",
     "api:hsds_taxonomy_term",
+    "api:api_page",
+    "api:schema",
+    "api:v1_methods",
+    "api:v1_method",
+    "api:v1_goals",
+    "api:v1_goal",
 }
 # Seconds; pages that show what is open right now must not lag far behind.
 SHORT_TIMEOUT_VIEWS = {"services:detail"}

@@ -11,7 +11,7 @@ from core.models import Publication
 from goals.models import Goal, Plan
 from methods.models import Method, MethodCategory
 from resources.models import KnowledgeSource, Resource
-from services.models import Offer, OfferKind
+from services.models import Location, Offer, OfferKind
 
 PUBLISHED = {"status": Publication.PUBLISHED}
 
@@ -62,7 +62,12 @@ def page_addresses():
 
 def _open_data_addresses(offer, method, goal):
     """The open data (api/): each list and each kind of item."""
-    place = offer.locations.order_by("pk").first()
+    place = (
+        Location.objects.filter(offer__status=Publication.PUBLISHED)
+        .annotate(weight=Count("opening_hours"))
+        .order_by("-weight", "pk")
+        .first()
+    )
     return {
         "hsds services": "/api/hsds/services",
         "hsds services filtered": "/api/hsds/services?search=bolig",

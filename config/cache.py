@@ -69,6 +69,25 @@ CACHED_VIEWS = {
     "goals:index",
     "goals:plan",
     "goals:goal",
+    # The open data (api/): JSON, the same for everyone.
+    "api:open_data",
+    "api:hsds_index",
+    "api:hsds_services",
+    "api:hsds_service",
+    "api:hsds_organizations",
+    "api:hsds_organization",
+    "api:hsds_service_at_locations",
+    "api:hsds_service_at_location",
+    "api:hsds_taxonomies",
+    "api:hsds_taxonomy",
+    "api:hsds_taxonomy_terms",
+    "api:hsds_taxonomy_term",
+    "api:api_page",
+    "api:schema",
+    "api:v1_methods",
+    "api:v1_method",
+    "api:v1_goals",
+    "api:v1_goal",
 }
 # Seconds; pages that show what is open right now must not lag far behind.
 SHORT_TIMEOUT_VIEWS = {"services:detail"}

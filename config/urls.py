@@ -26,6 +26,7 @@ urlpatterns = [
     path("materialer/", include("resources.urls")),
     path("videnskilder/", include("resources.source_urls")),
     path("planer/", include("goals.urls")),
+    path("", include("api.urls")),
 ]
 
 handler400 = "config.views.bad_request"

@@ -1,5 +1,7 @@
 """Abstract models and querysets every app builds on, and the seed record."""
 
+import uuid
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -53,6 +55,23 @@ class SluggedModel(models.Model):
     def fill_slug(self):
         if not self.slug:
             self.slug = danish_slugify(getattr(self, self.slug_source_field))[:120]
+
+
+class PublicIdModel(models.Model):
+    """A model published as open data: a UUID that stays the same for the
+    row's lifetime, so outside systems can refer to it without ever seeing a
+    database id (which a restore or a move between databases may change)."""
+
+    uuid = models.UUIDField(
+        _("offentligt id"),
+        default=uuid.uuid4,
+        unique=True,
+        editable=False,
+        help_text=_("Fast id i de åbne data; ændres aldrig."),
+    )
+
+    class Meta:
+        abstract = True
 
 
 class TimestampedModel(models.Model):

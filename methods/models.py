@@ -8,6 +8,7 @@ from core.fields import SearchDocumentField, URLField
 from core.history import history
 from core.models import (
     Publication,
+    PublicIdModel,
     PublishedModel,
     SluggedModel,
     TimestampedModel,
@@ -40,7 +41,7 @@ class Dimension(models.TextChoices):
     ECONOMY = "economy", _("Økonomi")
 
 
-class TargetGroup(SluggedModel):
+class TargetGroup(SluggedModel, PublicIdModel):
     """A group of citizens a method or an offer is for (shared vocabulary)."""
 
     name = models.CharField(_("navn"), max_length=120, unique=True)

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 #: The project's apps, from the ground up.
-APPS = ("core", "methods", "services", "resources", "goals", "config")
+APPS = ("core", "methods", "services", "resources", "goals", "api", "config")
 
 #: Which apps each app may use (besides itself). ``config`` composes the apps
 #: into a site and may use any; tests and scripts may use anything and are not
@@ -32,6 +32,9 @@ ALLOWED = {
     "services": {"core", "methods"},
     "resources": {"core", "methods", "services"},
     "goals": {"core", "methods", "services"},
+    # The open data composes the content apps, like config, but is not the
+    # project: config may use it, no app may.
+    "api": {"core", "methods", "services", "resources", "goals"},
     "config": set(APPS),
 }
 

@@ -196,6 +196,15 @@ def pick_pages():
         Page("Mål", goal.get_absolute_url()),
         Page("Sitemap, indeks", "/sitemap.xml"),
         Page("Sitemap, tilbud", "/sitemap-tilbud.xml"),
+        # The open data (api/): the lists at their default page size, and the
+        # heaviest offer fully nested.
+        Page("HSDS, tilbud", "/api/hsds/services"),
+        Page("HSDS, et tilbud", f"/api/hsds/services/{offer.uuid}"),
+        Page("HSDS, tilbud på adresser", "/api/hsds/service_at_locations"),
+        Page("HSDS, organisationer", "/api/hsds/organizations"),
+        Page("HSDS, taksonomitermer", "/api/hsds/taxonomy_terms"),
+        Page("API, metoder", "/api/v1/methods"),
+        Page("API, mål", "/api/v1/goals"),
     ]
 
 

@@ -12,6 +12,7 @@ from core.fields import SearchDocumentField, URLField
 from core.history import history
 from core.models import (
     Publication,
+    PublicIdModel,
     PublishedModel,
     SluggedModel,
     TimestampedModel,
@@ -73,7 +74,7 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(pk__in=members)
 
 
-class Organisation(SluggedModel):
+class Organisation(SluggedModel, PublicIdModel):
     """A municipality, a centre or a department: the owners of offers, as a tree."""
 
     objects = OrganisationQuerySet.as_manager()
@@ -128,7 +129,7 @@ class Organisation(SluggedModel):
         return None if top is None else Organisation.objects.get(pk=top)
 
 
-class LegalBasis(SluggedModel):
+class LegalBasis(SluggedModel, PublicIdModel):
     """A paragraph of law an offer is given under, e.g. SEL § 104."""
 
     slug_source_field = "code"
@@ -156,7 +157,7 @@ class LegalBasis(SluggedModel):
         return self.code
 
 
-class OfferKind(SluggedModel):
+class OfferKind(SluggedModel, PublicIdModel):
     name = models.CharField(_("navn"), max_length=120, unique=True)
     description = models.TextField(_("beskrivelse"), blank=True)
 
@@ -171,7 +172,9 @@ class OfferKind(SluggedModel):
         return self.name
 
 
-class Offer(SluggedModel, TimestampedModel, PublishedModel, VerifiedModel):
+class Offer(
+    SluggedModel, PublicIdModel, TimestampedModel, PublishedModel, VerifiedModel
+):
     objects = OfferQuerySet.as_manager()
 
     class Operator(models.TextChoices):
@@ -362,7 +365,7 @@ class OfferMethod(models.Model):
         return f"{self.offer} – {self.method}"
 
 
-class Location(models.Model):
+class Location(PublicIdModel):
     offer = models.ForeignKey(
         Offer,
         verbose_name=_("tilbud"),
@@ -400,7 +403,7 @@ class Location(models.Model):
         return "https://www.openstreetmap.org/search?query=" + quote_plus(str(self))
 
 
-class OpeningHours(models.Model):
+class OpeningHours(PublicIdModel):
     class Weekday(models.IntegerChoices):
         MONDAY = 0, _("mandag")
         TUESDAY = 1, _("tirsdag")

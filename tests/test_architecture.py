@@ -2,7 +2,8 @@
 
 Every app may use ``core``; ``core`` uses no app; ``methods`` knows no offers,
 goals or resources; ``services`` knows no goals or resources; ``goals`` knows
-no resources; no app imports ``config``, which composes them all. The arrows
+no resources; no app imports ``api`` (the open data, which reads the content
+apps) or ``config``, which composes them all. The arrows
 are read from the code by scripts/architecture.py: imports anywhere in a module
 (also inside functions and in migrations) and strings that name another app's
 model, permissions or migrations.
@@ -45,7 +46,7 @@ def test_the_picture_in_the_docs_is_drawn_from_the_code_as_it_is():
 
 def test_the_reader_sees_every_project_app():
     sources = {reference.source for reference in architecture.project_references()}
-    assert {"methods", "services", "resources", "goals", "config"} <= sources
+    assert {"methods", "services", "resources", "goals", "api", "config"} <= sources
 
 
 # The checker itself, on modules written for the test: it can fail.
@@ -96,6 +97,9 @@ def test_an_import_at_the_top_inside_a_function_and_a_string_reference_are_caugh
         ("resources/views.py", "from config.settings import base", "config"),
         ("core/views.py", "from django.conf import settings\nimport config", "config"),
         ("core/search.py", "from methods.search import matching", "methods"),
+        ("services/views.py", "from api import hsds", "api"),
+        ("goals/selectors.py", "import api.selectors", "api"),
+        ("api/views.py", "from config.cache import page_key", "config"),
         (
             "methods/migrations/0009_x.py",
             "dependencies = [('services', '0001_initial')]",
@@ -125,6 +129,8 @@ def test_each_forbidden_arrow_is_caught(path, source, target):
         ("resources/models.py", "x = ('services.Offer', 'methods.Method')"),
         ("goals/models.py", "from services.models import Offer\nimport core.models"),
         ("config/urls.py", "import goals.urls, resources.urls"),
+        ("config/urls.py", "import api.urls"),
+        ("api/views.py", "from services.models import Offer\nfrom goals import models"),
         ("methods/views.py", "from .models import Method\nfrom . import search"),
         ("methods/models.py", "related_name = 'resources'"),
         ("methods/models.py", "label = 'resources.html'  # not a dotted name"),

@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "services",
     "resources",
     "goals",
+    "rest_framework",
+    "drf_spectacular",
+    "api",
     "config",
 ]
 
@@ -68,6 +71,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # /api/: CORS for reading, ETag and 304 (api/middleware.py); before the
+    # page cache so a stored answer is treated as a fresh one.
+    "api.middleware.OpenDataMiddleware",
     # Anonymous renders of public pages, from the cache (config/cache.py):
     # after the language is known, before the rest has work to do.
     "config.cache.AnonymousPageCacheMiddleware",
@@ -266,4 +272,35 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+}
+
+# The JSON API for methods and goals (api/v1/): read-only and public, so no
+# authentication (no session, no CSRF) and JSON only; drf-spectacular writes
+# its OpenAPI 3.1 description from the code (/api/schema/).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+    "COERCE_DECIMAL_TO_STRING": False,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Videnscenter: metoder og mål",
+    "DESCRIPTION": (
+        "Offentliggjorte metoder (med vidensdeklaration, målgrupper, tilbud og "
+        "materialer) og mål (med plan, udgangspunkt, delmål, målinger, beregnet "
+        "status og datakilde). Tilbuddene findes efter Open Referral HSDS 3.0 "
+        "under /api/hsds/."
+    ),
+    "VERSION": "1",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_AUTHENTICATION": [],
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "LICENSE": {
+        "name": "CC BY 4.0",
+        "url": "https://creativecommons.org/licenses/by/4.0/",
+    },
 }

@@ -11,7 +11,7 @@ from core.models import Publication
 from goals.models import Goal, Plan
 from methods.models import Method, MethodCategory
 from resources.models import KnowledgeSource, Resource
-from services.models import Offer, OfferKind
+from services.models import Location, Offer, OfferKind
 
 PUBLISHED = {"status": Publication.PUBLISHED}
 
@@ -56,6 +56,31 @@ def page_addresses():
         "goal": goal.get_absolute_url(),
         "sitemap": "/sitemap.xml",
         "sitemap section": "/sitemap-tilbud.xml",
+        **_open_data_addresses(offer, method, goal),
+    }
+
+
+def _open_data_addresses(offer, method, goal):
+    """The open data (api/): each list and each kind of item."""
+    place = (
+        Location.objects.filter(offer__status=Publication.PUBLISHED)
+        .annotate(weight=Count("opening_hours"))
+        .order_by("-weight", "pk")
+        .first()
+    )
+    return {
+        "hsds services": "/api/hsds/services",
+        "hsds services filtered": "/api/hsds/services?search=bolig",
+        "hsds service": f"/api/hsds/services/{offer.uuid}",
+        "hsds services at locations": "/api/hsds/service_at_locations",
+        "hsds service at location": f"/api/hsds/service_at_locations/{place.uuid}",
+        "hsds organizations": "/api/hsds/organizations",
+        "hsds organization": f"/api/hsds/organizations/{offer.owner.uuid}",
+        "hsds taxonomy terms": "/api/hsds/taxonomy_terms",
+        "api methods": "/api/v1/methods",
+        "api method": f"/api/v1/methods/{method.slug}",
+        "api goals": "/api/v1/goals",
+        "api goal": f"/api/v1/goals/{goal.plan.slug}/{goal.code}",
     }
 
 

@@ -192,6 +192,48 @@ def site_samples(objects):
             for fmt in EXPORT_FORMATS
         ]
         + [("unknown", {"slug": plan.slug, "kind": "x", "fmt": "exe"}, everyone(404))],
+        **open_data_samples(objects),
+    }
+
+
+def open_data_samples(objects):
+    """The open data (api/): the same answers for everyone, drafts never."""
+    from api import hsds
+    from methods.models import TargetGroup
+    from services.models import Location, Offer
+
+    offer, goal = objects["offer"], objects["goal"]
+    place = Location.objects.filter(offer__in=Offer.objects.visible_to(None))
+    unknown = ("unknown", {"id": "00000000-0000-4000-8000-000000000000"}, everyone(404))
+    return {
+        "api:hsds_service": [
+            ("public", {"id": offer.uuid}, everyone(200)),
+            ("draft", {"id": objects["draft_offer"].uuid}, everyone(404)),
+            unknown,
+        ],
+        "api:hsds_organization": [
+            ("organisation", {"id": offer.owner.uuid}, everyone(200)),
+            unknown,
+        ],
+        "api:hsds_service_at_location": [
+            ("public", {"id": place.first().uuid}, everyone(200)),
+            unknown,
+        ],
+        "api:hsds_taxonomy": [
+            ("target groups", {"id": hsds.TARGET_GROUPS.id}, everyone(200)),
+            unknown,
+        ],
+        "api:hsds_taxonomy_term": [
+            ("target group", {"id": TargetGroup.objects.first().uuid}, everyone(200)),
+            unknown,
+        ],
+        "api:v1_method": [
+            ("public", {"slug": objects["method"].slug}, everyone(200)),
+            ("draft", {"slug": objects["draft_method"].slug}, everyone(404)),
+        ],
+        "api:v1_goal": [
+            ("goal", {"plan": goal.plan.slug, "code": goal.code}, everyone(200)),
+        ],
     }
 
 

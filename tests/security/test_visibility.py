@@ -15,6 +15,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.test import Client
 from django.urls import reverse
 
+from methods.models import Method
 from services.models import Offer
 from tests.factories import (
     GoalFactory,
@@ -77,10 +78,18 @@ def house(db):
 
 
 def own_addresses(item):
-    """An item's own page, and its file if it has one."""
+    """An item's own page, its file if it has one, and its open-data items."""
     addresses = [item.get_absolute_url()]
     if getattr(item, "file", None):
         addresses.append(reverse("resources:download", kwargs={"slug": item.slug}))
+    if isinstance(item, Offer):
+        addresses.append(reverse("api:hsds_service", kwargs={"id": item.uuid}))
+        addresses += [
+            reverse("api:hsds_service_at_location", kwargs={"id": place.uuid})
+            for place in item.locations.all()
+        ]
+    if isinstance(item, Method):
+        addresses.append(reverse("api:v1_method", kwargs={"slug": item.slug}))
     return addresses
 
 

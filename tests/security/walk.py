@@ -22,12 +22,13 @@ import django_filters
 import openpyxl
 from django.urls import resolve, reverse
 
+from api.hsds import TAXONOMIES
 from config.sitemaps import SITEMAPS
 from goals.models import Goal, Plan
 from goals.views import EXPORT_FORMATS, EXPORTS
 from methods.models import Method, MethodCategory, Talk, TargetGroup
 from resources.models import KnowledgeSource, Resource
-from services.models import LegalBasis, Offer, OfferKind, Organisation
+from services.models import LegalBasis, Location, Offer, OfferKind, Organisation
 
 from .test_role_matrix import parameters, url_patterns
 
@@ -64,7 +65,26 @@ ARGUMENTS = {
     ],
     # A link from a reset mail; a made-up one shows the "link is invalid" page.
     "password_reset_confirm": lambda: [{"uidb64": "MQ", "token": "abc-def"}],
+    # The open data: every object by its public id, drafts included.
+    "api:hsds_service": lambda: _ids(Offer),
+    "api:hsds_organization": lambda: _ids(Organisation),
+    "api:hsds_service_at_location": lambda: _ids(Location),
+    "api:hsds_taxonomy": lambda: [{"id": taxonomy.id} for taxonomy in TAXONOMIES],
+    "api:hsds_taxonomy_term": lambda: [
+        *_ids(TargetGroup),
+        *_ids(OfferKind),
+        *_ids(LegalBasis),
+    ],
+    "api:v1_method": lambda: _slugs(Method),
+    "api:v1_goal": lambda: [
+        {"plan": plan, "code": code}
+        for plan, code in Goal.objects.values_list("plan__slug", "code")
+    ],
 }
+
+
+def _ids(model):
+    return [{"id": id} for id in model.objects.values_list("uuid", flat=True)]
 
 
 def routes():

@@ -3,8 +3,10 @@ measurements inline; spreadsheet import/export; change history with restore."""
 
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminURLFieldWidget
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +18,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.actions import Change, Channel
 from core.admin import RecordedAdminMixin, SafeAdminMixin
 from core.formats import format_percent, format_period
+from core.text import danish_slugify
 
 from . import actions, selectors
 from .forms import (
@@ -39,7 +42,7 @@ from .models import (
 )
 from .progress import COUNT, Status, format_change, format_value
 from .spreadsheets import GoalResource, MeasurementResource, TargetResource
-from .spreadsheets.formats import FORMATS
+from .spreadsheets.formats import FORMATS, DanishXLSX, SpreadsheetError
 
 # Addresses typed without a scheme get https:// (Django 6's default, chosen now).
 URL_FIELD = {models.URLField: {"widget": AdminURLFieldWidget, "assume_scheme": "https"}}
@@ -102,6 +105,42 @@ class SpreadsheetAdminMixin(ImportExportMixin, ExportActionMixin):
         options["retain_instance_in_row_result"] = True
         change = Change.from_request(request, Channel.IMPORT, source=file_name)
         return actions.import_spreadsheet(change, resource, dataset, **options)
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        # The library names the exception's class ('SpreadsheetError'); a
+        # manager gets what is wrong and what the file should hold.
+        problem = (
+            str(e)
+            if isinstance(e, SpreadsheetError)
+            else _("Filen kan ikke læses i det valgte format.")
+        )
+        form.add_error(
+            "import_file",
+            _(
+                "%(problem)s Vælg det format, filen er gemt i (CSV eller Excel), "
+                "og gem den med kolonnernes navne i første række."
+            )
+            % {"problem": problem},
+        )
+
+    def get_export_data(self, file_format, request, queryset, **kwargs):
+        # The library gives native numbers only to its own XLSX class, not to
+        # DanishXLSX; every binary (spreadsheet) format gets them here.
+        if not self.has_export_permission(request):
+            raise PermissionDenied
+        data = self.get_data_for_export(
+            request,
+            queryset,
+            force_native_type=isinstance(file_format, DanishXLSX),
+            **kwargs,
+        )
+        return file_format.export_data(data)
+
+    def get_export_filename(self, request, queryset, file_format):
+        """A Danish name: ``maalinger-2026-12-03.xlsx``."""
+        name = danish_slugify(str(self.model._meta.verbose_name_plural))
+        day = timezone.localdate().isoformat()
+        return f"{name}-{day}.{file_format.get_extension()}"
 
     def get_valid_export_item_pks(self, request):
         # django-import-export 4.4 still calls this from its export action but

@@ -27,9 +27,12 @@ from ..signals import figures_imported
 from .cells import (
     CONTROL_CHARACTERS,
     DecimalWidget,
+    IntegerWidget,
     TextWidget,
     cell_text,
     control_character_message,
+    neutralise_formula,
+    restore_formula_text,
 )
 
 
@@ -118,6 +121,18 @@ class SpreadsheetResource(resources.ModelResource):
             self.export_fields = super().get_export_fields()
         return self.export_fields
 
+    def export(self, queryset=None, **kwargs):
+        dataset = super().export(queryset, **kwargs)
+        # The sheet's name in an XLSX file (tablib's default is English).
+        dataset.title = str(self.get_display_name())
+        return dataset
+
+    def export_field(self, field, instance, **kwargs):
+        value = super().export_field(field, instance, **kwargs)
+        if isinstance(field.widget, DecimalWidget | IntegerWidget):
+            return value  # a number, also "-5" in a CSV, stays a number
+        return neutralise_formula(value)
+
     def import_data(self, dataset, *args, rollback_on_validation_errors=True, **kw):
         # A file with an invalid row writes nothing, also outside the admin.
         return super().import_data(
@@ -129,7 +144,11 @@ class SpreadsheetResource(resources.ModelResource):
 
     def before_import(self, dataset, **kwargs):
         self.user = kwargs.get("user")
-        dataset.headers = [self.canonical_header(h) for h in dataset.headers or []]
+        headers = [self.canonical_header(h) for h in dataset.headers or []]
+        rows = [[restore_formula_text(cell) for cell in row] for row in dataset]
+        dataset.wipe()
+        dataset.headers = headers
+        dataset.extend(rows)
         missing = [
             self.fields[name].column_name
             for name in self.get_import_id_fields()
@@ -137,19 +156,30 @@ class SpreadsheetResource(resources.ModelResource):
         ]
         if missing:
             # Without its key columns no row can be matched: stop before the rows.
+            header_row = self.header_row_below(rows)
             dataset.wipe()
-            raise ImportFileError(
-                _(
-                    "Filen mangler kolonnen “%(missing)s”. Den første række skal "
-                    "være kolonnernes navne: %(columns)s."
-                )
-                % {
-                    "missing": "”, “".join(missing),
-                    "columns": "; ".join(
-                        f.column_name for f in self.get_user_visible_fields()
-                    ),
-                }
-            )
+            raise ImportFileError(self.missing_columns_message(missing, header_row))
+
+    def header_row_below(self, rows):
+        """The spreadsheet row number of the column names, if they stand below
+        the first row (a title line above the table); else None."""
+        keys = {header_key(f.column_name) for f in self.fields.values()}
+        for number, row in enumerate(rows[:20], start=2):
+            if len({header_key(cell) for cell in row} & keys) >= 2:
+                return number
+        return None
+
+    def missing_columns_message(self, missing, header_row):
+        columns = "; ".join(f.column_name for f in self.get_user_visible_fields())
+        if header_row:
+            return _(
+                "Kolonnernes navne står i række %(row)s, men de skal stå i "
+                "første række. Slet rækkerne over dem. Kolonnerne er: %(columns)s."
+            ) % {"row": header_row, "columns": columns}
+        return _(
+            "Filen mangler kolonnen “%(missing)s”. Den første række skal "
+            "være kolonnernes navne på dansk: %(columns)s."
+        ) % {"missing": "”, “".join(missing), "columns": columns}
 
     def validate_instance(self, instance, import_validation_errors=None, **kwargs):
         try:

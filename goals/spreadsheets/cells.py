@@ -70,6 +70,26 @@ class IntegerWidget(widgets.NumberWidget):
 # leading apostrophe so it stays text, while numbers stay numbers.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
+
+def neutralise_formula(value):
+    """The one rule for every text cell of every export: text a spreadsheet
+    would run as a formula gets a leading apostrophe, so it is shown as text."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def restore_formula_text(value):
+    """An exported cell read back in: the apostrophe ``neutralise_formula``
+    added is dropped, so the round trip changes nothing."""
+    if (
+        isinstance(value, str)
+        and value.startswith("'")
+        and value[1:].startswith(FORMULA_STARTS)
+    ):
+        return value[1:]
+    return value
+
 # Control characters (NUL, escape, form feed, C1 ...) have no place in a cell:
 # PostgreSQL refuses NUL, and the rest garble pages and exports. Tab and line
 # breaks are allowed.
@@ -97,21 +117,9 @@ class TextWidget(widgets.CharWidget):
             return ""
         if isinstance(value, Decimal) and value == value.to_integral():
             value = int(value)
-        value = check_cell_text(str(value).strip())
-        # An exported text cell read back in: drop the apostrophe added on export.
-        if (
-            value.startswith("'")
-            and value[1:2]
-            and value[1:].startswith(FORMULA_STARTS)
-        ):
-            value = value[1:]
-        return value
-
-    def render(self, value, obj=None, **kwargs):
-        rendered = super().render(value, obj, **kwargs)
-        if isinstance(rendered, str) and rendered.startswith(FORMULA_STARTS):
-            return "'" + rendered
-        return rendered
+        # The apostrophe of an exported formula-like text was dropped when the
+        # file was read (SpreadsheetResource.before_import).
+        return check_cell_text(str(value).strip())
 
 
 class ChoiceWidget(widgets.Widget):

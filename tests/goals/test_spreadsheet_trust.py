@@ -292,3 +292,83 @@ def test_file_errors_are_danish_without_traceback(
     assert "SpreadsheetError" not in page
     assert "ImportFileError" not in page
     assert history_count() == before
+
+
+# 6. Values Excel computed; 7. Excel's month formats; 8. no yearless target ---------
+
+
+def import_csv(resource_class, text, user=None):
+    dataset = DanishCSV().create_dataset(text.replace("\n", "\r\n").encode())
+    change = actions.import_change(user=user, file_name="fil.csv")
+    return actions.import_spreadsheet(change, resource_class(), dataset)
+
+
+def row_errors(result):
+    return [row.error_dict for row in result.invalid_rows]
+
+
+def test_values_excel_computed_are_rounded_to_the_fields_precision(plan):
+    add_goal(plan, "beregnet")
+    result = import_csv(
+        MeasurementResource,
+        "plan;mål;periode;værdi\n"
+        f"{plan.slug};beregnet;2019;47.49999999999999\n"
+        f"{plan.slug};beregnet;2020;33,33333333333333\n",
+    )
+    assert row_errors(result) == []
+    values = sorted(
+        Measurement.objects.filter(goal__code="beregnet").values_list(
+            "value", flat=True
+        )
+    )
+    assert values == [Decimal("33.33"), Decimal("47.50")]
+
+
+def test_values_excel_computed_in_xlsx_are_rounded(plan):
+    add_goal(plan, "beregnet")
+    book = openpyxl.Workbook()
+    book.active.append(["plan", "mål", "periode", "værdi"])
+    book.active.append([plan.slug, "beregnet", "2019", 1 / 3])
+    book.active["D2"].number_format = "0.00%"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    dataset = DanishXLSX().create_dataset(buffer.getvalue())
+    change = actions.import_change(file_name="fil.xlsx")
+    result = actions.import_spreadsheet(change, MeasurementResource(), dataset)
+    assert row_errors(result) == []
+    assert Measurement.objects.get(goal__code="beregnet").value == Decimal("33.33")
+
+
+@pytest.mark.parametrize("cell", ["05-2019", "01-05-2019", "maj-19", "maj 2019"])
+def test_excels_month_formats_are_read_as_the_month(plan, cell):
+    add_goal(plan, "maaned")
+    result = import_csv(
+        MeasurementResource,
+        f"plan;mål;periode;værdi\n{plan.slug};maaned;{cell};40\n",
+    )
+    assert row_errors(result) == []
+    measurement = Measurement.objects.get(goal__code="maaned")
+    assert (
+        measurement.period_start.isoformat(),
+        measurement.period_end.isoformat(),
+    ) == (
+        "2019-05-01",
+        "2019-05-31",
+    )
+
+
+def test_import_does_not_create_a_target_without_a_year(plan):
+    add_goal(plan, "uden-aar")
+    result = import_csv(
+        TargetResource, f"plan;mål;år;værdi\n{plan.slug};uden-aar;;60\n"
+    )
+    assert [list(errors) for errors in row_errors(result)] == [["år"]]
+    assert not Target.objects.filter(goal__code="uden-aar").exists()
+
+
+def test_an_exported_target_without_a_year_reads_back(admin_client, plan):
+    goal = add_goal(plan, "uden-aar")
+    Target.objects.create(goal=goal, year=None, value=60)
+    content = plan_export(admin_client, plan, "maalsaetninger", "csv").content
+    result, rows = import_back(content, "csv", TargetResource, None)
+    assert_nothing_changed(result, rows)

@@ -107,6 +107,7 @@ def restore_formula_text(value):
         return value[1:]
     return value
 
+
 # Control characters (NUL, escape, form feed, C1 ...) have no place in a cell:
 # PostgreSQL refuses NUL, and the rest garble pages and exports. Tab and line
 # breaks are allowed.

@@ -372,3 +372,30 @@ def test_an_exported_target_without_a_year_reads_back(admin_client, plan):
     content = plan_export(admin_client, plan, "maalsaetninger", "csv").content
     result, rows = import_back(content, "csv", TargetResource, None)
     assert_nothing_changed(result, rows)
+
+
+# 5. Changed rows: plain UPDATEs, not a CASE expression per field and row -----------
+
+
+def test_changed_rows_are_written_without_case_expressions(plan):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    add_goal(plan, "aendret", measurements=[("2018", 40), ("2019", 41)])
+    text = (
+        f"plan;mål;periode;værdi\n{plan.slug};aendret;2018;50\n"
+        f"{plan.slug};aendret;2019;51\n"
+    )
+    with CaptureQueriesContext(connection) as queries:
+        result = import_csv(MeasurementResource, text)
+    assert result.totals["update"] == 2
+    assert not [q for q in queries if "CASE" in q["sql"]]
+    values = Measurement.objects.filter(goal__code="aendret").values_list(
+        "value", flat=True
+    )
+    assert sorted(values) == [Decimal(50), Decimal(51)]
+    assert (
+        Measurement.history.filter(goal_id__isnull=False)
+        .filter(value=Decimal(51), history_type="~", history_channel="import")
+        .exists()
+    )

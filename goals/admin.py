@@ -12,7 +12,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ExportActionMixin, ImportExportMixin
-from import_export.forms import ImportForm
+from import_export.forms import ImportForm, SelectableFieldsExportForm
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.actions import Change, Channel
@@ -64,6 +64,21 @@ class GoalsImportForm(ImportForm):
         css = {"all": ["css/goals-admin.css"]}
 
 
+class GoalsExportForm(SelectableFieldsExportForm):
+    """The export page lists each column by the Danish name the file gives it
+    (“mål”), not by the resource's English field name (“Goal (mål)”)."""
+
+    def __init__(self, formats, resources, **kwargs):
+        super().__init__(formats, resources, **kwargs)
+        for resource in resources:
+            for name, field in resource().fields.items():
+                form_field = self.fields.get(
+                    self.create_boolean_field_name(resource, name)
+                )
+                if form_field is not None:
+                    form_field.label = field.column_name
+
+
 class GoalsAdminMixin(RecordedAdminMixin, SafeAdminMixin):
     """Every write through goals.actions, recorded with the user, the channel
     "admin" and the reason typed, if any (core.admin.RecordedAdminMixin)."""
@@ -88,6 +103,7 @@ class SpreadsheetAdminMixin(ImportExportMixin, ExportActionMixin):
     import_formats = FORMATS
     export_formats = FORMATS
     import_form_class = GoalsImportForm
+    export_form_class = GoalsExportForm
 
     def process_dataset(self, dataset, form, request, **kwargs):
         """The confirmed import: one recorded change, with the uploaded file's

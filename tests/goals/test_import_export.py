@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from goals.models import Baseline, Goal, Target
 from goals.spreadsheets import GoalResource, MeasurementResource, TargetResource
@@ -373,7 +374,8 @@ def test_download_names_the_file_and_unknown_formats_are_404(client, mastery):
     response = client.get(reverse("goals:export", kwargs=kwargs))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == (
-        f'attachment; filename="{mastery.plan.slug}-maalinger.csv"'
+        f'attachment; filename="maalinger-{mastery.plan.slug}-'
+        f'{timezone.localdate().isoformat()}.csv"'
     )
     for kind, fmt in [("maalinger", "pdf"), ("andet", "csv")]:
         url = f"/planer/{mastery.plan.slug}/{kind}.{fmt}"

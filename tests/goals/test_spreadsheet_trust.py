@@ -399,3 +399,10 @@ def test_changed_rows_are_written_without_case_expressions(plan):
         .filter(value=Decimal(51), history_type="~", history_channel="import")
         .exists()
     )
+
+
+def test_export_page_lists_columns_by_their_danish_names(admin_client):
+    page = admin_client.get(reverse("admin:goals_measurement_export"))
+    labels = [field.label for field in page.context["form"].fields.values()]
+    assert "mål" in labels and "periode" in labels
+    assert not [label for label in labels if "(" in str(label)]

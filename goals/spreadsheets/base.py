@@ -202,9 +202,10 @@ class SpreadsheetResource(resources.ModelResource):
         columns.update({f.column_name: f.column_name for f in self.fields.values()})
         columns.update(self.error_columns)
         result = {}
-        for key, messages in error.message_dict.items():
+        for key, errors in error.error_dict.items():
             column = columns.get(key, NON_FIELD_ERRORS)
             known = result.setdefault(column, [])
+            messages = (cell_message(e) for e in errors)
             known.extend(m for m in messages if m not in known)
         return result
 
@@ -456,6 +457,14 @@ def update_rows(model, instances, field_names):
     ]
     with connection.cursor() as cursor:
         cursor.executemany(sql, params)
+
+
+def cell_message(error):
+    """A row error's message as a manager reads it: Django's “Dette felt kan
+    ikke være null.” for an empty cell says what to do instead."""
+    if error.code in {"null", "blank", "required"}:
+        return _("Cellen er tom. Skriv en værdi.")
+    return next(iter(error))
 
 
 def row_plan(row):

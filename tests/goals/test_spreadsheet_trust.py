@@ -406,3 +406,16 @@ def test_export_page_lists_columns_by_their_danish_names(admin_client):
     labels = [field.label for field in page.context["form"].fields.values()]
     assert "mål" in labels and "periode" in labels
     assert not [label for label in labels if "(" in str(label)]
+
+
+# 9. Messages a manager understands -----------------------------------------------
+
+
+def test_an_empty_value_cell_says_so_in_plain_danish(plan):
+    add_goal(plan, "tom")
+    result = import_csv(
+        MeasurementResource, f"plan;mål;periode;værdi\n{plan.slug};tom;2019;\n"
+    )
+    messages = [m for errors in row_errors(result) for m in errors.get("værdi", [])]
+    assert messages == ["Cellen er tom. Skriv en værdi."]
+    assert "null" not in str(row_errors(result))

@@ -3,19 +3,22 @@ measurements inline; spreadsheet import/export; change history with restore."""
 
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminURLFieldWidget
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ExportActionMixin, ImportExportMixin
-from import_export.forms import ImportForm
+from import_export.forms import ImportForm, SelectableFieldsExportForm
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.actions import Change, Channel
 from core.admin import RecordedAdminMixin, SafeAdminMixin
 from core.formats import format_percent, format_period
+from core.text import danish_slugify
 
 from . import actions, selectors
 from .forms import (
@@ -39,7 +42,7 @@ from .models import (
 )
 from .progress import COUNT, Status, format_change, format_value
 from .spreadsheets import GoalResource, MeasurementResource, TargetResource
-from .spreadsheets.formats import FORMATS
+from .spreadsheets.formats import FORMATS, DanishXLSX, SpreadsheetError
 
 # Addresses typed without a scheme get https:// (Django 6's default, chosen now).
 URL_FIELD = {models.URLField: {"widget": AdminURLFieldWidget, "assume_scheme": "https"}}
@@ -61,6 +64,21 @@ class GoalsImportForm(ImportForm):
         css = {"all": ["css/goals-admin.css"]}
 
 
+class GoalsExportForm(SelectableFieldsExportForm):
+    """The export page lists each column by the Danish name the file gives it
+    (“mål”), not by the resource's English field name (“Goal (mål)”)."""
+
+    def __init__(self, formats, resources, **kwargs):
+        super().__init__(formats, resources, **kwargs)
+        for resource in resources:
+            for name, field in resource().fields.items():
+                form_field = self.fields.get(
+                    self.create_boolean_field_name(resource, name)
+                )
+                if form_field is not None:
+                    form_field.label = field.column_name
+
+
 class GoalsAdminMixin(RecordedAdminMixin, SafeAdminMixin):
     """Every write through goals.actions, recorded with the user, the channel
     "admin" and the reason typed, if any (core.admin.RecordedAdminMixin)."""
@@ -75,6 +93,7 @@ class SpreadsheetAdminMixin(ImportExportMixin, ExportActionMixin):
     import_formats = FORMATS
     export_formats = FORMATS
     import_form_class = GoalsImportForm
+    export_form_class = GoalsExportForm
 
     def process_dataset(self, dataset, form, request, **kwargs):
         """The confirmed import: one recorded change, with the uploaded file's
@@ -92,6 +111,42 @@ class SpreadsheetAdminMixin(ImportExportMixin, ExportActionMixin):
         options["retain_instance_in_row_result"] = True
         change = Change.from_request(request, Channel.IMPORT, source=file_name)
         return actions.import_spreadsheet(change, resource, dataset, **options)
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        # The library names the exception's class ('SpreadsheetError'); a
+        # manager gets what is wrong and what the file should hold.
+        problem = (
+            str(e)
+            if isinstance(e, SpreadsheetError)
+            else _("Filen kan ikke læses i det valgte format.")
+        )
+        form.add_error(
+            "import_file",
+            _(
+                "%(problem)s Vælg det format, filen er gemt i (CSV eller Excel), "
+                "og gem den med kolonnernes navne i første række."
+            )
+            % {"problem": problem},
+        )
+
+    def get_export_data(self, file_format, request, queryset, **kwargs):
+        # The library gives native numbers only to its own XLSX class, not to
+        # DanishXLSX; every binary (spreadsheet) format gets them here.
+        if not self.has_export_permission(request):
+            raise PermissionDenied
+        data = self.get_data_for_export(
+            request,
+            queryset,
+            force_native_type=isinstance(file_format, DanishXLSX),
+            **kwargs,
+        )
+        return file_format.export_data(data)
+
+    def get_export_filename(self, request, queryset, file_format):
+        """A Danish name: ``maalinger-2026-12-03.xlsx``."""
+        name = danish_slugify(str(self.model._meta.verbose_name_plural))
+        day = timezone.localdate().isoformat()
+        return f"{name}-{day}.{file_format.get_extension()}"
 
     def get_valid_export_item_pks(self, request):
         # django-import-export 4.4 still calls this from its export action but

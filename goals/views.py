@@ -115,8 +115,10 @@ class PlanExportView(View):
             file_format.export_data(dataset),
             content_type=file_format.get_content_type(),
         )
+        # “maalinger-aftale-csi-2019-2020-2026-12-03.xlsx”: what, which plan, when.
+        day = timezone.localdate().isoformat()
         response["Content-Disposition"] = (
-            f'attachment; filename="{plan.slug}-{kind}.{fmt}"'
+            f'attachment; filename="{kind}-{plan.slug}-{day}.{fmt}"'
         )
         return response
 

@@ -11,6 +11,7 @@ the import being recorded (goals/actions.py).
 """
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import connection
 from django.utils.encoding import force_str
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -27,9 +28,12 @@ from ..models import Goal
 from .cells import (
     CONTROL_CHARACTERS,
     DecimalWidget,
+    IntegerWidget,
     TextWidget,
     cell_text,
     control_character_message,
+    neutralise_formula,
+    restore_formula_text,
 )
 
 
@@ -118,6 +122,18 @@ class SpreadsheetResource(resources.ModelResource):
             self.export_fields = super().get_export_fields()
         return self.export_fields
 
+    def export(self, queryset=None, **kwargs):
+        dataset = super().export(queryset, **kwargs)
+        # The sheet's name in an XLSX file (tablib's default is English).
+        dataset.title = str(self.get_display_name())
+        return dataset
+
+    def export_field(self, field, instance, **kwargs):
+        value = super().export_field(field, instance, **kwargs)
+        if isinstance(field.widget, DecimalWidget | IntegerWidget):
+            return value  # a number, also "-5" in a CSV, stays a number
+        return neutralise_formula(value)
+
     def import_data(self, dataset, *args, rollback_on_validation_errors=True, **kw):
         # A file with an invalid row writes nothing, also outside the admin.
         return super().import_data(
@@ -129,7 +145,11 @@ class SpreadsheetResource(resources.ModelResource):
 
     def before_import(self, dataset, **kwargs):
         self.user = kwargs.get("user")
-        dataset.headers = [self.canonical_header(h) for h in dataset.headers or []]
+        headers = [self.canonical_header(h) for h in dataset.headers or []]
+        rows = [[restore_formula_text(cell) for cell in row] for row in dataset]
+        dataset.wipe()
+        dataset.headers = headers
+        dataset.extend(rows)
         missing = [
             self.fields[name].column_name
             for name in self.get_import_id_fields()
@@ -137,19 +157,30 @@ class SpreadsheetResource(resources.ModelResource):
         ]
         if missing:
             # Without its key columns no row can be matched: stop before the rows.
+            header_row = self.header_row_below(rows)
             dataset.wipe()
-            raise ImportFileError(
-                _(
-                    "Filen mangler kolonnen “%(missing)s”. Den første række skal "
-                    "være kolonnernes navne: %(columns)s."
-                )
-                % {
-                    "missing": "”, “".join(missing),
-                    "columns": "; ".join(
-                        f.column_name for f in self.get_user_visible_fields()
-                    ),
-                }
-            )
+            raise ImportFileError(self.missing_columns_message(missing, header_row))
+
+    def header_row_below(self, rows):
+        """The spreadsheet row number of the column names, if they stand below
+        the first row (a title line above the table); else None."""
+        keys = {header_key(f.column_name) for f in self.fields.values()}
+        for number, row in enumerate(rows[:20], start=2):
+            if len({header_key(cell) for cell in row} & keys) >= 2:
+                return number
+        return None
+
+    def missing_columns_message(self, missing, header_row):
+        columns = "; ".join(f.column_name for f in self.get_user_visible_fields())
+        if header_row:
+            return _(
+                "Kolonnernes navne står i række %(row)s, men de skal stå i "
+                "første række. Slet rækkerne over dem. Kolonnerne er: %(columns)s."
+            ) % {"row": header_row, "columns": columns}
+        return _(
+            "Filen mangler kolonnen “%(missing)s”. Den første række skal "
+            "være kolonnernes navne på dansk: %(columns)s."
+        ) % {"missing": "”, “".join(missing), "columns": columns}
 
     def validate_instance(self, instance, import_validation_errors=None, **kwargs):
         try:
@@ -171,9 +202,10 @@ class SpreadsheetResource(resources.ModelResource):
         columns.update({f.column_name: f.column_name for f in self.fields.values()})
         columns.update(self.error_columns)
         result = {}
-        for key, messages in error.message_dict.items():
+        for key, errors in error.error_dict.items():
             column = columns.get(key, NON_FIELD_ERRORS)
             known = result.setdefault(column, [])
+            messages = (cell_message(e) for e in errors)
             known.extend(m for m in messages if m not in known)
         return result
 
@@ -368,10 +400,14 @@ class FigureResource(SpreadsheetResource):
     ):
         if self.update_instances and (using_transactions or not dry_run):
             try:
+                update_rows(
+                    self.model, self.update_instances, self.get_bulk_update_fields()
+                )
+                # fields=[]: the rows are written above; this writes their history.
                 bulk_update_with_history(
                     self.update_instances,
                     self.model,
-                    self.get_bulk_update_fields(),
+                    [],
                     batch_size=batch_size,
                     **self.bulk_history_options(),
                 )
@@ -396,6 +432,39 @@ def collect_errors(call, *args, errors=None, **kwargs):
     except ValidationError as error:
         errors = error.update_error_dict(errors)
     return errors
+
+
+def update_rows(model, instances, field_names):
+    """One UPDATE per row, sent as one batch (``executemany``).
+
+    Django's ``bulk_update`` builds a CASE expression per field over every row
+    of a batch, which takes most of the time of an import of changed rows
+    (docs/performance.md); a plain parametrised UPDATE does the same writes."""
+    fields = [model._meta.get_field(name) for name in field_names]
+    table = connection.ops.quote_name(model._meta.db_table)
+    assignments = ", ".join(
+        f"{connection.ops.quote_name(field.column)} = %s" for field in fields
+    )
+    pk = connection.ops.quote_name(model._meta.pk.column)
+    sql = f"UPDATE {table} SET {assignments} WHERE {pk} = %s"  # noqa: S608 -- names from the model, values as parameters
+    params = [
+        [
+            field.get_db_prep_save(getattr(instance, field.attname), connection)
+            for field in fields
+        ]
+        + [instance.pk]
+        for instance in instances
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
+
+
+def cell_message(error):
+    """A row error's message as a manager reads it: Django's “Dette felt kan
+    ikke være null.” for an empty cell says what to do instead."""
+    if error.code in {"null", "blank", "required"}:
+        return _("Cellen er tom. Skriv en værdi.")
+    return next(iter(error))
 
 
 def row_plan(row):

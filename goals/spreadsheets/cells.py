@@ -14,18 +14,27 @@ from import_export import widgets
 
 from core.formats import format_cell, parse_number
 
-from ..periods import MONTH_ABBREVIATIONS, parse_period
+from ..periods import MONTH_ABBREVIATIONS, MONTHS, parse_period
+
+# More decimals than this come from a spreadsheet's floating-point arithmetic,
+# not from a person (Excel shows 15 significant digits).
+COMPUTED_DECIMALS = 8
 
 
 class DecimalWidget(widgets.NumberWidget):
     """Numbers as Danish offices write them: “47,5”, “1.234,5”, “47,5 %”
     (read and written by core/formats.py)."""
 
+    def __init__(self, *args, decimal_places=2, **kwargs):
+        super().__init__(*args, **kwargs)
+        #: the precision of the model field the cell is read into
+        self.decimal_places = decimal_places
+
     def clean(self, value, row=None, **kwargs):
         if isinstance(value, bool):
             raise ValueError(_("“%(value)s” er ikke et tal.") % {"value": value})
         if isinstance(value, int | float | Decimal):
-            return _plain(Decimal(str(value)))
+            return self.without_noise(_plain(Decimal(str(value))))
         text = str(value or "").strip()
         if not text:
             return None
@@ -35,7 +44,15 @@ class DecimalWidget(widgets.NumberWidget):
                 _("“%(value)s” er ikke et tal. Skriv fx 47,5 eller 86.")
                 % {"value": text[:40]}
             )
-        return _plain(number)
+        return self.without_noise(_plain(number))
+
+    def without_noise(self, number):
+        """A number a spreadsheet computed (47.49999999999999, 1/3 as 33.33...%)
+        rounded to the field's precision: nobody types that many decimals."""
+        decimals = -number.as_tuple().exponent
+        if decimals > COMPUTED_DECIMALS:
+            return _plain(number.quantize(Decimal(1).scaleb(-self.decimal_places)))
+        return number
 
     def render(self, value, obj=None, **kwargs):
         if value is None:
@@ -70,6 +87,27 @@ class IntegerWidget(widgets.NumberWidget):
 # leading apostrophe so it stays text, while numbers stay numbers.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
+
+def neutralise_formula(value):
+    """The one rule for every text cell of every export: text a spreadsheet
+    would run as a formula gets a leading apostrophe, so it is shown as text."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def restore_formula_text(value):
+    """An exported cell read back in: the apostrophe ``neutralise_formula``
+    added is dropped, so the round trip changes nothing."""
+    if (
+        isinstance(value, str)
+        and value.startswith("'")
+        and value[1:].startswith(FORMULA_STARTS)
+    ):
+        return value[1:]
+    return value
+
+
 # Control characters (NUL, escape, form feed, C1 ...) have no place in a cell:
 # PostgreSQL refuses NUL, and the rest garble pages and exports. Tab and line
 # breaks are allowed.
@@ -97,21 +135,9 @@ class TextWidget(widgets.CharWidget):
             return ""
         if isinstance(value, Decimal) and value == value.to_integral():
             value = int(value)
-        value = check_cell_text(str(value).strip())
-        # An exported text cell read back in: drop the apostrophe added on export.
-        if (
-            value.startswith("'")
-            and value[1:2]
-            and value[1:].startswith(FORMULA_STARTS)
-        ):
-            value = value[1:]
-        return value
-
-    def render(self, value, obj=None, **kwargs):
-        rendered = super().render(value, obj, **kwargs)
-        if isinstance(rendered, str) and rendered.startswith(FORMULA_STARTS):
-            return "'" + rendered
-        return rendered
+        # The apostrophe of an exported formula-like text was dropped when the
+        # file was read (SpreadsheetResource.before_import).
+        return check_cell_text(str(value).strip())
 
 
 class ChoiceWidget(widgets.Widget):
@@ -149,8 +175,37 @@ class PeriodWidget(TextWidget):
             return _month_label(value)
         text = super().clean(value, row, **kwargs)
         if text:
+            text = excel_month(text) or text
             parse_period(text)  # raises PeriodError, a ValueError, in Danish
         return text
+
+
+# How a Danish Excel writes a month-formatted date cell to CSV: “05-2019”,
+# “01-05-2019” (the month's first day), “maj-19”.
+EXCEL_MONTH_PATTERNS = (
+    re.compile(r"(?P<month>\d{1,2})-(?P<year>\d{4})"),
+    re.compile(r"0?1-(?P<month>\d{1,2})-(?P<year>\d{4})"),
+    re.compile(r"(?P<name>[a-zæøå]+)\.?-(?P<year>\d{2})", re.IGNORECASE),
+)
+
+
+def excel_month(text):
+    """The month label (“maj 2019”) for a month as Excel writes it, or None."""
+    for pattern in EXCEL_MONTH_PATTERNS:
+        match = pattern.fullmatch(text.strip())
+        if not match:
+            continue
+        groups = match.groupdict()
+        month = (
+            MONTHS.get(groups["name"].casefold())
+            if "name" in groups
+            else int(groups["month"])
+        )
+        year = int(groups["year"])
+        year = year + 2000 if year < 100 else year
+        if month and 1 <= month <= 12:
+            return _month_label(datetime.date(year, month, 1))
+    return None
 
 
 # Helpers --------------------------------------------------------------------------

@@ -109,16 +109,22 @@ def guess_delimiter(header_line):
 def _dataset(rows):
     if not rows:
         raise SpreadsheetError(_("Filen er tom."))
+    # Spreadsheets often carry empty columns to the right of the table; a
+    # title line above it is narrower than the table (its rows are kept whole,
+    # so the import can say where the column names really are).
+    width = max(_width(row) for row in rows[:20])
     headers = [str(cell).strip() if cell is not None else "" for cell in rows[0]]
-    # Spreadsheets often carry empty columns to the right of the table.
-    while headers and not headers[-1]:
-        headers.pop()
-    width = len(headers)
+    headers = (headers + [""] * width)[:width]
     dataset = tablib.Dataset(headers=headers)
     for row in rows[1:]:
         cells = list(row[:width]) + [""] * (width - len(row))
         dataset.append(cells)
     return dataset
+
+
+def _width(row):
+    filled = [i for i, cell in enumerate(row) if str(cell or "").strip()]
+    return filled[-1] + 1 if filled else 0
 
 
 def _cell_value(cell):

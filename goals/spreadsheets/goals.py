@@ -24,6 +24,7 @@ from .cells import (
     TextWidget,
     cell_text,
     check_cell_text,
+    restore_formula_text,
 )
 
 
@@ -304,6 +305,10 @@ class GoalResource(SpreadsheetResource):
         if not cells:
             return
         existing = getattr(goal, "baseline", None) if goal.pk else None
+        if existing is not None and self.baseline_unchanged(goal, row):
+            # The goal's own export read back: leave the baseline as it is,
+            # also one the file could not create (a period not stated).
+            return
         baseline = (
             copy(existing) if existing else Baseline(scope=Baseline.Scope.MUNICIPALITY)
         )
@@ -331,6 +336,23 @@ class GoalResource(SpreadsheetResource):
             raise ValidationError(errors)
         goal.baseline = baseline
         self.baselines[id(goal)] = baseline
+
+    def baseline_unchanged(self, goal, row):
+        """Whether the row's baseline cells say what the export of ``goal`` says."""
+        for column in self.baseline_fields:
+            if column not in row:
+                continue
+            field = self.fields[self.field_name(column)]
+            try:
+                given = field.widget.clean(row.get(column), row=row)
+            except ValueError:
+                return False
+            exported = field.widget.clean(
+                restore_formula_text(self.export_field(field, goal)), row=row
+            )
+            if (given or None) != (exported or None):
+                return False
+        return True
 
     def baseline_errors(self, goal, baseline):
         errors = {}

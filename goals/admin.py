@@ -5,7 +5,10 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminURLFieldWidget
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.urls import reverse
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
@@ -34,6 +37,7 @@ from .models import (
     FocusArea,
     Goal,
     GoalTheme,
+    ImportEvent,
     Initiative,
     Measurement,
     Plan,
@@ -49,6 +53,8 @@ URL_FIELD = {models.URLField: {"widget": AdminURLFieldWidget, "assume_scheme": "
 
 #: How many changes the goal's page lists (its history pages list all).
 RECENT_CHANGES = 10
+#: How many rows an import's page links to (it counts them all).
+RECENT_IMPORTED_ROWS = 20
 
 STATUS_SYMBOLS = {
     Status.ACHIEVED: "✓",
@@ -677,8 +683,14 @@ def change_subject(goal, record):
 
 
 def change_channel(record):
-    """The channel a change came through, with its file if it was an import."""
+    """The channel a change came through, with its file if it was an import
+    (a link to the import, where it can be undone)."""
     channel = record.get_history_channel_display() or "–"
+    link = getattr(record, "history_source_link", "")
+    if record.history_source and link:
+        return format_html(
+            '{} (<a href="{}">{}</a>)', channel, link, record.history_source
+        )
     if record.history_source:
         return f"{channel} ({record.history_source})"
     return channel
@@ -689,3 +701,175 @@ def figure_text(goal, model, record):
     if model is Target:
         return f"{value} ({record.year or _('uden årstal')})"
     return f"{value} ({record.period_label or _('periode ikke angivet')})"
+
+
+# Imports -------------------------------------------------------------------------
+
+
+@admin.register(ImportEvent)
+class ImportEventAdmin(admin.ModelAdmin):
+    """Every confirmed spreadsheet import, read-only, each with “Fortryd
+    import” (goals.actions.undo_import) behind a confirmation page."""
+
+    list_display = [
+        "created_at",
+        "file_name",
+        "kind",
+        "user",
+        "new",
+        "changed",
+        "unchanged",
+        "undone_column",
+    ]
+    list_filter = ["kind", ("undone_at", admin.EmptyFieldListFilter)]
+    search_fields = ["file_name"]
+    list_select_related = ["user", "undone_by"]
+    fields = [
+        "created_at",
+        "user",
+        "file_name",
+        "kind",
+        ("new", "changed", "unchanged", "deleted"),
+        ("undone_at", "undone_by"),
+        "written_rows",
+    ]
+    readonly_fields = fields
+    change_form_template = "admin/goals/importevent/change_form.html"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        # Whoever may see the imported figures may see their imports.
+        return (
+            request.user.is_active
+            and request.user.is_staff
+            and any(
+                request.user.has_perm(f"goals.view_{model._meta.model_name}")
+                for model in actions.imported_models()
+            )
+        )
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+    def may_undo(self, request, event):
+        """Undoing deletes and changes the rows the import wrote."""
+        model = next(
+            m for m in actions.imported_models() if m._meta.model_name == event.kind
+        )
+        names = {model._meta.model_name}
+        if event.kind == "goal":
+            names.add("baseline")
+        return event.undone_at is None and all(
+            request.user.has_perm(f"goals.{perm}_{name}")
+            for name in names
+            for perm in ("change", "delete")
+        )
+
+    @admin.display(description=_("fortrudt"), boolean=True)
+    def undone_column(self, event):
+        return event.undone_at is not None
+
+    @admin.display(description=_("rækker importen skrev"))
+    def written_rows(self, event):
+        """The rows the import wrote, each with a link to its history."""
+        items = []
+        for model in actions.imported_models():
+            records = model.history.filter(history_import=event).order_by("history_id")
+            total = records.count()
+            if not total:
+                continue
+            name = model._meta.model_name
+            links = format_html_join(
+                ", ",
+                '<a href="{}">{}</a>',
+                (
+                    (
+                        reverse(f"admin:goals_{name}_history", args=[r.id]),
+                        f"{r.get_history_type_display()}: {r.instance}",
+                    )
+                    for r in records[:RECENT_IMPORTED_ROWS]
+                ),
+            )
+            more = (
+                _(" … og %(count)s flere") % {"count": total - RECENT_IMPORTED_ROWS}
+                if total > RECENT_IMPORTED_ROWS
+                else ""
+            )
+            items.append(
+                (model._meta.verbose_name_plural.capitalize(), total, links, more)
+            )
+        if not items:
+            return _("Ingen rækker.")
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join("", "<li>{} ({}): {}{}</li>", items),
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/fortryd/",
+                self.admin_site.admin_view(self.undo_view),
+                name="goals_importevent_undo",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = dict(extra_context or {})
+        event = self.get_object(request, object_id)
+        extra_context["may_undo"] = event is not None and self.may_undo(request, event)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def undo_view(self, request, object_id):
+        """A confirmation page; its POST undoes the import."""
+        if not str(object_id).isdigit():
+            raise PermissionDenied
+        event = get_object_or_404(ImportEvent, pk=object_id)
+        if not self.has_view_permission(request, event):
+            raise PermissionDenied
+        change_url = reverse("admin:goals_importevent_change", args=[event.pk])
+        if event.undone_at is not None:
+            messages.error(request, _("Importen er allerede fortrudt."))
+            return HttpResponseRedirect(change_url)
+        if not self.may_undo(request, event):
+            raise PermissionDenied
+        if request.method == "POST":
+            change = Change.from_request(
+                request,
+                Channel.ADMIN,
+                reason=_("Fortryd import af %(file)s") % {"file": event.file_name},
+                source=event.file_name,
+            )
+            try:
+                actions.undo_import(change, event)
+            except actions.UndoRefused as refusal:
+                messages.error(request, str(refusal))
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Importen af %(file)s er fortrudt: tallene er, som de var "
+                        "før importen."
+                    )
+                    % {"file": event.file_name},
+                )
+            return HttpResponseRedirect(change_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Fortryd import"),
+            "event": event,
+            "opts": self.opts,
+            "change_url": change_url,
+        }
+        return TemplateResponse(
+            request, "admin/goals/importevent/undo_confirmation.html", context
+        )

@@ -1,6 +1,7 @@
 """The managers' admin: plans, and goals with their baseline, targets and
 measurements inline; spreadsheet import/export; change history with restore."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminURLFieldWidget
 from django.core.exceptions import PermissionDenied
@@ -118,6 +119,14 @@ class SpreadsheetAdminMixin(ImportExportMixin, ExportActionMixin):
         change = Change.from_request(request, Channel.IMPORT, source=file_name)
         return actions.import_spreadsheet(change, resource, dataset, **options)
 
+    def import_action(self, request, **kwargs):
+        response = super().import_action(request, **kwargs)
+        context = getattr(response, "context_data", None)
+        result = (context or {}).get("result")
+        if result is not None:
+            context["preview"] = import_preview(result)
+        return response
+
     def add_data_read_fail_error_to_form(self, form, e):
         # The library names the exception's class ('SpreadsheetError'); a
         # manager gets what is wrong and what the file should hold.
@@ -159,6 +168,51 @@ class SpreadsheetAdminMixin(ImportExportMixin, ExportActionMixin):
         # warns in its own version; the rows a user may export are the ones
         # the admin lets them see.
         return self.get_queryset(request).values_list("pk", flat=True)
+
+
+def import_preview(result, limit=None):
+    """What the import page shows of a (dry-run) result: the counts of each
+    kind of row and the first ``limit`` rows of each kind, with the row number
+    Excel shows (the column names are row 1), so a file of 20,000 rows makes a
+    page of a few hundred."""
+    limit = limit or settings.GOALS_IMPORT_PREVIEW_ROWS
+    kinds = {
+        "new": _("Nye rækker"),
+        "update": _("Ændrede rækker"),
+        "skip": _("Uændrede rækker"),
+        "invalid": _("Rækker med fejl"),
+    }
+    groups = {kind: [] for kind in kinds}
+    counts = dict.fromkeys(kinds, 0)
+    invalid = iter(result.invalid_rows)
+    for number, row in enumerate(result.rows, start=2):
+        kind = row.import_type
+        if kind not in groups:
+            continue
+        counts[kind] += 1
+        if kind == "invalid":
+            shown = next(invalid)
+        elif len(groups[kind]) < limit:
+            shown = row
+        else:
+            continue
+        if len(groups[kind]) < limit:
+            groups[kind].append((number, shown))
+    return {
+        "counts": counts,
+        "groups": [
+            {
+                "kind": kind,
+                "label": label,
+                "count": counts[kind],
+                "rows": groups[kind],
+                "hidden": counts[kind] - len(groups[kind]),
+            }
+            for kind, label in kinds.items()
+            if counts[kind]
+        ],
+        "rounded": getattr(result, "rounded", []),
+    }
 
 
 # Plans ---------------------------------------------------------------------------

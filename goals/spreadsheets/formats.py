@@ -11,10 +11,14 @@ import codecs
 import csv
 import io
 from decimal import Decimal
+from itertools import islice
 
 import tablib
+from django.conf import settings
 from django.utils.translation import gettext as _
 from import_export.formats import base_formats
+
+from core.formats import format_file_size, format_number
 
 DELIMITERS = (";", ",", "\t")
 
@@ -38,17 +42,16 @@ class DanishCSV(base_formats.CSV):
         return "text/csv; charset=utf-8"
 
     def create_dataset(self, in_stream, **kwargs):
+        check_size(in_stream)
         text = decode(in_stream)
-        lines = text.splitlines()
-        if not lines:
-            raise SpreadsheetError(_("Filen er tom."))
-        delimiter = guess_delimiter(lines[0])
-        rows = [
+        first_line = next(iter(text.splitlines()), "")
+        delimiter = guess_delimiter(first_line)
+        rows = (
             row
             for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
             if any(cell.strip() for cell in row)
-        ]
-        return _dataset(rows)
+        )
+        return _dataset(_at_most(rows))
 
     def export_data(self, dataset, **kwargs):
         buffer = io.StringIO()
@@ -64,6 +67,7 @@ class DanishXLSX(base_formats.XLSX):
     def create_dataset(self, in_stream):
         import openpyxl
 
+        check_size(in_stream)
         try:
             book = openpyxl.load_workbook(
                 io.BytesIO(in_stream), read_only=True, data_only=True
@@ -72,12 +76,15 @@ class DanishXLSX(base_formats.XLSX):
             raise SpreadsheetError(
                 _("Filen kan ikke læses som et Excel-ark (xlsx).")
             ) from error
-        rows = [
+        rows = (
             [_cell_value(cell) for cell in row]
             for row in book.active.iter_rows()
             if any(cell.value not in (None, "") for cell in row)
-        ]
-        book.close()
+        )
+        try:
+            rows = _at_most(rows)
+        finally:
+            book.close()
         return _dataset(rows)
 
 
@@ -106,9 +113,43 @@ def guess_delimiter(header_line):
     return best if counts[best] else ";"
 
 
+def check_size(data):
+    """A Danish error for a file larger than the import reads."""
+    limit = settings.GOALS_IMPORT_MAX_BYTES
+    if len(data) > limit:
+        raise SpreadsheetError(
+            _(
+                "Filen er for stor (%(size)s). Den må højst fylde %(limit)s. Del "
+                "den i flere filer, eller slet de kolonner, importen ikke bruger."
+            )
+            % {"size": format_file_size(len(data)), "limit": format_file_size(limit)}
+        )
+
+
+def _at_most(rows):
+    """The first rows, up to the column names and the most rows an import
+    reads; a Danish error if there are more (read no further than that)."""
+    limit = settings.GOALS_IMPORT_MAX_ROWS
+    rows = list(islice(rows, limit + 2))
+    if len(rows) > limit + 1:
+        raise SpreadsheetError(
+            _(
+                "Filen har mere end %(limit)s rækker. Del den i flere filer med "
+                "højst %(limit)s rækker hver, og importér dem en ad gangen."
+            )
+            % {"limit": format_number(limit)}
+        )
+    return rows
+
+
 def _dataset(rows):
     if not rows:
-        raise SpreadsheetError(_("Filen er tom."))
+        raise SpreadsheetError(
+            _(
+                "Filen er tom: der er ingen rækker i den (i et Excel-ark læses det "
+                "første ark)."
+            )
+        )
     # Spreadsheets often carry empty columns to the right of the table; a
     # title line above it is narrower than the table (its rows are kept whole,
     # so the import can say where the column names really are).

@@ -47,7 +47,12 @@ from .models import (
 )
 from .progress import COUNT, Status, format_change, format_value
 from .spreadsheets import GoalResource, MeasurementResource, TargetResource
-from .spreadsheets.formats import FORMATS, DanishXLSX, SpreadsheetError
+from .spreadsheets.formats import (
+    FORMATS,
+    DanishXLSX,
+    FileLimitError,
+    SpreadsheetError,
+)
 
 # Addresses typed without a scheme get https:// (Django 6's default, chosen now).
 URL_FIELD = {models.URLField: {"widget": AdminURLFieldWidget, "assume_scheme": "https"}}
@@ -130,6 +135,9 @@ class SpreadsheetAdminMixin(ImportExportMixin, ExportActionMixin):
     def add_data_read_fail_error_to_form(self, form, e):
         # The library names the exception's class ('SpreadsheetError'); a
         # manager gets what is wrong and what the file should hold.
+        if isinstance(e, FileLimitError):
+            form.add_error("import_file", str(e))
+            return
         problem = (
             str(e)
             if isinstance(e, SpreadsheetError)
@@ -200,6 +208,11 @@ def import_preview(result, limit=None):
             groups[kind].append((number, shown))
     return {
         "counts": counts,
+        "summary": [
+            (label, counts[kind])
+            for kind, label in kinds.items()
+            if counts[kind] or kind != "invalid"
+        ],
         "groups": [
             {
                 "kind": kind,

@@ -27,6 +27,10 @@ class SpreadsheetError(ValueError):
     """The file cannot be read as a table; the message is Danish."""
 
 
+class FileLimitError(SpreadsheetError):
+    """The file is larger than the import reads; the message says what to do."""
+
+
 class DanishCSV(base_formats.CSV):
     """Reads bytes, finds encoding and separator itself; writes ``;`` and BOM."""
 
@@ -117,7 +121,7 @@ def check_size(data):
     """A Danish error for a file larger than the import reads."""
     limit = settings.GOALS_IMPORT_MAX_BYTES
     if len(data) > limit:
-        raise SpreadsheetError(
+        raise FileLimitError(
             _(
                 "Filen er for stor (%(size)s). Den må højst fylde %(limit)s. Del "
                 "den i flere filer, eller slet de kolonner, importen ikke bruger."
@@ -132,7 +136,7 @@ def _at_most(rows):
     limit = settings.GOALS_IMPORT_MAX_ROWS
     rows = list(islice(rows, limit + 2))
     if len(rows) > limit + 1:
-        raise SpreadsheetError(
+        raise FileLimitError(
             _(
                 "Filen har mere end %(limit)s rækker. Del den i flere filer med "
                 "højst %(limit)s rækker hver, og importér dem en ad gangen."

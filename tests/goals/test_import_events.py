@@ -195,10 +195,8 @@ def test_undo_of_a_goals_import_with_a_new_goal_and_changed_baseline(
     assert state(kept) == before
 
 
-def test_undo_refused_when_a_figure_was_added_to_a_goal_it_created(
-    admin_client, plan
-):
-    text = "plan;kode;titel;niveau;enhed\n" f"{plan.slug};ny;Et nyt mål;centre;procent\n"
+def test_undo_refused_when_a_figure_was_added_to_a_goal_it_created(admin_client, plan):
+    text = f"plan;kode;titel;niveau;enhed\n{plan.slug};ny;Et nyt mål;centre;procent\n"
     event = admin_import(admin_client, "goal", text, name="maal.csv")
     goal = Goal.objects.get(code="ny")
     Target.objects.create(goal=goal, year=2020, value=5)

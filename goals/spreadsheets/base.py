@@ -10,6 +10,8 @@ batches with their history (django-simple-history's bulk helpers), stamped with
 the import being recorded (goals/actions.py).
 """
 
+from decimal import Decimal
+
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import connection
 from django.utils.encoding import force_str
@@ -30,6 +32,7 @@ from .cells import (
     CONTROL_CHARACTERS,
     DecimalWidget,
     IntegerWidget,
+    Percentage,
     TextWidget,
     cell_text,
     control_character_message,
@@ -129,11 +132,25 @@ class SpreadsheetResource(resources.ModelResource):
         dataset.title = str(self.get_display_name())
         return dataset
 
+    #: the column whose number is in the unit of the row's goal
+    value_column = None
+
     def export_field(self, field, instance, **kwargs):
         value = super().export_field(field, instance, **kwargs)
         if isinstance(field.widget, DecimalWidget | IntegerWidget):
+            if (
+                kwargs.get("force_native_type")
+                and field.column_name == self.value_column
+                and isinstance(value, int | Decimal)
+                and self.unit_of(instance) == Goal.Unit.PERCENT
+            ):
+                return Percentage(value)  # a percent cell in XLSX
             return value  # a number, also "-5" in a CSV, stays a number
         return neutralise_formula(value)
+
+    def unit_of(self, instance):
+        """The unit of the goal a row's value is in."""
+        return instance.goal.unit
 
     def import_data(self, dataset, *args, rollback_on_validation_errors=True, **kw):
         # A file with an invalid row writes nothing, also outside the admin.
@@ -293,6 +310,7 @@ class FigureResource(SpreadsheetResource):
     )
     value = fields.Field(attribute="value", column_name="værdi", widget=DecimalWidget())
 
+    value_column = "værdi"
     error_columns = {"goal": "mål"}
     #: model fields a changed row may update
     bulk_update_fields = ()

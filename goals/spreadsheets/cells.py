@@ -72,6 +72,12 @@ class DecimalWidget(widgets.NumberWidget):
         return format_cell(value)
 
 
+class Percentage(Decimal):
+    """A value in per cent (61.25 for 61,25 %) that an XLSX export writes as a
+    percent-formatted cell (0.6125 shown as 61,25 %), which a Danish Excel
+    calculates with and the import reads back as 61.25 (formats.py)."""
+
+
 class IntegerWidget(widgets.NumberWidget):
     def clean(self, value, row=None, **kwargs):
         if value is None or (isinstance(value, str) and not value.strip()):

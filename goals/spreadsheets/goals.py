@@ -215,6 +215,8 @@ class GoalResource(SpreadsheetResource):
         attribute="order", column_name="rækkefølge", widget=IntegerWidget(), default=0
     )
 
+    value_column = "udgangspunkt"
+
     baseline_fields = {
         "udgangspunkt": "value",
         "udgangspunkt periode": "period_label",
@@ -254,6 +256,9 @@ class GoalResource(SpreadsheetResource):
         self.fields["responsible_offers"].widget = OffersWidget(public=public)
         self.baselines = {}
         self.saved_values = {}
+
+    def unit_of(self, goal):
+        return goal.unit
 
     def get_queryset(self):
         return Goal.objects.select_related(

@@ -800,7 +800,19 @@ class ImportEventAdmin(admin.ModelAdmin):
         ("undone_at", "undone_by"),
         "written_rows",
     ]
-    readonly_fields = fields
+    readonly_fields = [
+        "created_at",
+        "user",
+        "file_name",
+        "kind",
+        "new",
+        "changed",
+        "unchanged",
+        "deleted",
+        "undone_at",
+        "undone_by",
+        "written_rows",
+    ]
     change_form_template = "admin/goals/importevent/change_form.html"
 
     def has_add_permission(self, request):

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from goals.models import Baseline, Goal, ImportEvent, Measurement, Target
+from tests.factories import OfferFactory
 from tests.goals.conftest import add_goal
 
 pytestmark = pytest.mark.django_db
@@ -178,15 +179,18 @@ def test_undo_of_a_goals_import_with_a_new_goal_and_changed_baseline(
     admin_client, plan
 ):
     kept = add_goal(plan, "kendt", baseline=(50, "2017"), targets=[(2020, 60)])
+    first, second = OfferFactory(), OfferFactory()
+    kept.responsible_offers.set([first])
     before = state(kept)
     text = (
-        "plan;kode;titel;niveau;enhed;udgangspunkt;udgangspunkt periode\n"
-        f"{plan.slug};kendt;{kept.title};{kept.level};procent;55;2017\n"
-        f"{plan.slug};ny;Et nyt mål;centre;procent;40;2018\n"
+        "plan;kode;titel;niveau;enhed;udgangspunkt;udgangspunkt periode;"
+        "ansvarlige tilbud\n"
+        f"{plan.slug};kendt;Ny titel;{kept.level};procent;55;2017;{second.slug}\n"
+        f"{plan.slug};ny;Et nyt mål;centre;procent;40;2018;\n"
     )
     event = admin_import(admin_client, "goal", text, name="maal.csv")
     assert Goal.objects.filter(code="ny").exists()
-    assert state(kept) != before
+    assert state(kept)[:3] == ("Ny titel", kept.definition, [second.slug])
 
     undo(admin_client, event)
 

@@ -1,11 +1,15 @@
 """The managers' admin: plans, and goals with their baseline, targets and
 measurements inline; spreadsheet import/export; change history with restore."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminURLFieldWidget
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.urls import reverse
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
@@ -34,6 +38,7 @@ from .models import (
     FocusArea,
     Goal,
     GoalTheme,
+    ImportEvent,
     Initiative,
     Measurement,
     Plan,
@@ -42,13 +47,20 @@ from .models import (
 )
 from .progress import COUNT, Status, format_change, format_value
 from .spreadsheets import GoalResource, MeasurementResource, TargetResource
-from .spreadsheets.formats import FORMATS, DanishXLSX, SpreadsheetError
+from .spreadsheets.formats import (
+    FORMATS,
+    DanishXLSX,
+    FileLimitError,
+    SpreadsheetError,
+)
 
 # Addresses typed without a scheme get https:// (Django 6's default, chosen now).
 URL_FIELD = {models.URLField: {"widget": AdminURLFieldWidget, "assume_scheme": "https"}}
 
 #: How many changes the goal's page lists (its history pages list all).
 RECENT_CHANGES = 10
+#: How many rows an import's page links to (it counts them all).
+RECENT_IMPORTED_ROWS = 20
 
 STATUS_SYMBOLS = {
     Status.ACHIEVED: "✓",
@@ -112,9 +124,20 @@ class SpreadsheetAdminMixin(ImportExportMixin, ExportActionMixin):
         change = Change.from_request(request, Channel.IMPORT, source=file_name)
         return actions.import_spreadsheet(change, resource, dataset, **options)
 
+    def import_action(self, request, **kwargs):
+        response = super().import_action(request, **kwargs)
+        context = getattr(response, "context_data", None)
+        result = (context or {}).get("result")
+        if result is not None:
+            context["preview"] = import_preview(result)
+        return response
+
     def add_data_read_fail_error_to_form(self, form, e):
         # The library names the exception's class ('SpreadsheetError'); a
         # manager gets what is wrong and what the file should hold.
+        if isinstance(e, FileLimitError):
+            form.add_error("import_file", str(e))
+            return
         problem = (
             str(e)
             if isinstance(e, SpreadsheetError)
@@ -153,6 +176,56 @@ class SpreadsheetAdminMixin(ImportExportMixin, ExportActionMixin):
         # warns in its own version; the rows a user may export are the ones
         # the admin lets them see.
         return self.get_queryset(request).values_list("pk", flat=True)
+
+
+def import_preview(result, limit=None):
+    """What the import page shows of a (dry-run) result: the counts of each
+    kind of row and the first ``limit`` rows of each kind, with the row number
+    Excel shows (the column names are row 1), so a file of 20,000 rows makes a
+    page of a few hundred."""
+    limit = limit or settings.GOALS_IMPORT_PREVIEW_ROWS
+    kinds = {
+        "new": _("Nye rækker"),
+        "update": _("Ændrede rækker"),
+        "skip": _("Uændrede rækker"),
+        "invalid": _("Rækker med fejl"),
+    }
+    groups = {kind: [] for kind in kinds}
+    counts = dict.fromkeys(kinds, 0)
+    invalid = iter(result.invalid_rows)
+    for number, row in enumerate(result.rows, start=2):
+        kind = row.import_type
+        if kind not in groups:
+            continue
+        counts[kind] += 1
+        if kind == "invalid":
+            shown = next(invalid)
+        elif len(groups[kind]) < limit:
+            shown = row
+        else:
+            continue
+        if len(groups[kind]) < limit:
+            groups[kind].append((number, shown))
+    return {
+        "counts": counts,
+        "summary": [
+            (label, counts[kind])
+            for kind, label in kinds.items()
+            if counts[kind] or kind != "invalid"
+        ],
+        "groups": [
+            {
+                "kind": kind,
+                "label": label,
+                "count": counts[kind],
+                "rows": groups[kind],
+                "hidden": counts[kind] - len(groups[kind]),
+            }
+            for kind, label in kinds.items()
+            if counts[kind]
+        ],
+        "rounded": getattr(result, "rounded", []),
+    }
 
 
 # Plans ---------------------------------------------------------------------------
@@ -677,8 +750,14 @@ def change_subject(goal, record):
 
 
 def change_channel(record):
-    """The channel a change came through, with its file if it was an import."""
+    """The channel a change came through, with its file if it was an import
+    (a link to the import, where it can be undone)."""
     channel = record.get_history_channel_display() or "–"
+    link = getattr(record, "history_source_link", "")
+    if record.history_source and link:
+        return format_html(
+            '{} (<a href="{}">{}</a>)', channel, link, record.history_source
+        )
     if record.history_source:
         return f"{channel} ({record.history_source})"
     return channel
@@ -689,3 +768,187 @@ def figure_text(goal, model, record):
     if model is Target:
         return f"{value} ({record.year or _('uden årstal')})"
     return f"{value} ({record.period_label or _('periode ikke angivet')})"
+
+
+# Imports -------------------------------------------------------------------------
+
+
+@admin.register(ImportEvent)
+class ImportEventAdmin(admin.ModelAdmin):
+    """Every confirmed spreadsheet import, read-only, each with “Fortryd
+    import” (goals.actions.undo_import) behind a confirmation page."""
+
+    list_display = [
+        "created_at",
+        "file_name",
+        "kind",
+        "user",
+        "new",
+        "changed",
+        "unchanged",
+        "undone_column",
+    ]
+    list_filter = ["kind", ("undone_at", admin.EmptyFieldListFilter)]
+    search_fields = ["file_name"]
+    list_select_related = ["user", "undone_by"]
+    fields = [
+        "created_at",
+        "user",
+        "file_name",
+        "kind",
+        ("new", "changed", "unchanged", "deleted"),
+        ("undone_at", "undone_by"),
+        "written_rows",
+    ]
+    readonly_fields = [
+        "created_at",
+        "user",
+        "file_name",
+        "kind",
+        "new",
+        "changed",
+        "unchanged",
+        "deleted",
+        "undone_at",
+        "undone_by",
+        "written_rows",
+    ]
+    change_form_template = "admin/goals/importevent/change_form.html"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        # Whoever may see the imported figures may see their imports.
+        return (
+            request.user.is_active
+            and request.user.is_staff
+            and any(
+                request.user.has_perm(f"goals.view_{model._meta.model_name}")
+                for model in actions.imported_models()
+            )
+        )
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+    def may_undo(self, request, event):
+        """Undoing deletes and changes the rows the import wrote."""
+        model = next(
+            m for m in actions.imported_models() if m._meta.model_name == event.kind
+        )
+        names = {model._meta.model_name}
+        if event.kind == "goal":
+            names.add("baseline")
+        return event.undone_at is None and all(
+            request.user.has_perm(f"goals.{perm}_{name}")
+            for name in names
+            for perm in ("change", "delete")
+        )
+
+    @admin.display(description=_("fortrudt"), boolean=True)
+    def undone_column(self, event):
+        return event.undone_at is not None
+
+    @admin.display(description=_("rækker importen skrev"))
+    def written_rows(self, event):
+        """The rows the import wrote, each with a link to its history."""
+        items = []
+        for model in actions.imported_models():
+            records = model.history.filter(history_import=event).order_by("history_id")
+            total = records.count()
+            if not total:
+                continue
+            name = model._meta.model_name
+            links = format_html_join(
+                ", ",
+                '<a href="{}">{}</a>',
+                (
+                    (
+                        reverse(f"admin:goals_{name}_history", args=[r.id]),
+                        f"{r.get_history_type_display()}: {r.instance}",
+                    )
+                    for r in records[:RECENT_IMPORTED_ROWS]
+                ),
+            )
+            more = (
+                _(" … og %(count)s flere") % {"count": total - RECENT_IMPORTED_ROWS}
+                if total > RECENT_IMPORTED_ROWS
+                else ""
+            )
+            items.append(
+                (model._meta.verbose_name_plural.capitalize(), total, links, more)
+            )
+        if not items:
+            return _("Ingen rækker.")
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join("", "<li>{} ({}): {}{}</li>", items),
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/fortryd/",
+                self.admin_site.admin_view(self.undo_view),
+                name="goals_importevent_undo",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = dict(extra_context or {})
+        event = self.get_object(request, object_id)
+        extra_context["may_undo"] = event is not None and self.may_undo(request, event)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def undo_view(self, request, object_id):
+        """A confirmation page; its POST undoes the import."""
+        if not str(object_id).isdigit():
+            raise PermissionDenied
+        event = get_object_or_404(ImportEvent, pk=object_id)
+        if not self.has_view_permission(request, event):
+            raise PermissionDenied
+        change_url = reverse("admin:goals_importevent_change", args=[event.pk])
+        if event.undone_at is not None:
+            messages.error(request, _("Importen er allerede fortrudt."))
+            return HttpResponseRedirect(change_url)
+        if not self.may_undo(request, event):
+            raise PermissionDenied
+        if request.method == "POST":
+            change = Change.from_request(
+                request,
+                Channel.ADMIN,
+                reason=_("Fortryd import af %(file)s") % {"file": event.file_name},
+                source=event.file_name,
+            )
+            try:
+                actions.undo_import(change, event)
+            except actions.UndoRefused as refusal:
+                messages.error(request, str(refusal))
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Importen af %(file)s er fortrudt: tallene er, som de var "
+                        "før importen."
+                    )
+                    % {"file": event.file_name},
+                )
+            return HttpResponseRedirect(change_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Fortryd import"),
+            "event": event,
+            "opts": self.opts,
+            "change_url": change_url,
+        }
+        return TemplateResponse(
+            request, "admin/goals/importevent/undo_confirmation.html", context
+        )

@@ -6,19 +6,96 @@ Progress and status are computed from baselines, targets and measurements
 
 from functools import cached_property
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import SearchDocumentField, URLField
-from core.history import history
+from core.history import ChangeLogFields
+from core.history import history as core_history
 from core.models import SluggedModel, TimestampedModel
 
 from . import progress
 from .periods import PeriodError, format_period, parse_period
 
 YEAR_RANGE = models.Q(year__gte=1900, year__lte=2200)
+
+
+class ImportedChangeLogFields(ChangeLogFields):
+    """A goals history row also names the spreadsheet import that wrote it, so
+    an import can be listed and undone as a whole (``ImportEvent``)."""
+
+    history_import = models.ForeignKey(
+        "goals.ImportEvent",
+        verbose_name=_("import"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def history_source_link(self):
+        """The admin page of the import that wrote this row, if one did."""
+        if self.history_import_id is None:
+            return ""
+        return reverse("admin:goals_importevent_change", args=[self.history_import_id])
+
+
+def history(**kwargs):
+    """The change log of a goals model (core.history), with its import."""
+    kwargs.setdefault("bases", [ImportedChangeLogFields])
+    return core_history(**kwargs)
+
+
+class ImportEvent(models.Model):
+    """One confirmed spreadsheet import: who, when, which file, what it did.
+
+    The history rows it wrote point to it (``history_import``); undoing it
+    (goals.actions.undo_import) restores exactly the state before it."""
+
+    class Kind(models.TextChoices):
+        GOALS = "goal", _("Mål og udgangspunkter")
+        TARGETS = "target", _("Målsætninger")
+        MEASUREMENTS = "measurement", _("Målinger")
+
+    created_at = models.DateTimeField(_("tidspunkt"), auto_now_add=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("importeret af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    file_name = models.CharField(_("fil"), max_length=255, blank=True)
+    kind = models.CharField(_("indhold"), max_length=12, choices=Kind.choices)
+    new = models.PositiveIntegerField(_("nye rækker"), default=0)
+    changed = models.PositiveIntegerField(_("ændrede rækker"), default=0)
+    unchanged = models.PositiveIntegerField(_("uændrede rækker"), default=0)
+    deleted = models.PositiveIntegerField(_("slettede rækker"), default=0)
+    undone_at = models.DateTimeField(_("fortrudt"), null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("fortrudt af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("importer")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return _("Import af %(file)s") % {"file": self.file_name or _("en fil")}
 
 
 class Plan(SluggedModel, TimestampedModel):

@@ -251,6 +251,14 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 # otherwise: importing needs the model's change permission, exporting its view one.
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+# The goals spreadsheet import (goals/spreadsheets/): the largest file it reads
+# (bytes, and rows below the column names), the longest cell, and how many rows
+# of each kind (new, changed, unchanged, with errors) its preview lists; the
+# rest are counted, so a large file never makes a page of many megabytes.
+GOALS_IMPORT_MAX_BYTES = 10 * 1024 * 1024
+GOALS_IMPORT_MAX_ROWS = 20_000
+GOALS_IMPORT_MAX_CELL_LENGTH = 10_000
+GOALS_IMPORT_PREVIEW_ROWS = 200
 # Set to the internal location the web server maps to PRIVATE_MEDIA_ROOT (for
 # nginx, e.g. "/_private/") to hand downloads over with X-Accel-Redirect.
 PRIVATE_MEDIA_ACCEL_PREFIX = os.environ.get("PRIVATE_MEDIA_ACCEL_PREFIX", "")

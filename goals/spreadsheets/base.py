@@ -10,12 +10,15 @@ batches with their history (django-simple-history's bulk helpers), stamped with
 the import being recorded (goals/actions.py).
 """
 
+from decimal import Decimal
+
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import connection
 from django.utils.encoding import force_str
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from import_export import fields, resources
 from import_export.instance_loaders import BaseInstanceLoader
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -24,11 +27,12 @@ from core.actions import announce
 from core.text import danish_slugify
 
 from .. import actions
-from ..models import Goal
+from ..models import Goal, Plan
 from .cells import (
     CONTROL_CHARACTERS,
     DecimalWidget,
     IntegerWidget,
+    Percentage,
     TextWidget,
     cell_text,
     control_character_message,
@@ -128,11 +132,25 @@ class SpreadsheetResource(resources.ModelResource):
         dataset.title = str(self.get_display_name())
         return dataset
 
+    #: the column whose number is in the unit of the row's goal
+    value_column = None
+
     def export_field(self, field, instance, **kwargs):
         value = super().export_field(field, instance, **kwargs)
         if isinstance(field.widget, DecimalWidget | IntegerWidget):
+            if (
+                kwargs.get("force_native_type")
+                and field.column_name == self.value_column
+                and isinstance(value, int | Decimal)
+                and self.unit_of(instance) == Goal.Unit.PERCENT
+            ):
+                return Percentage(value)  # a percent cell in XLSX
             return value  # a number, also "-5" in a CSV, stays a number
         return neutralise_formula(value)
+
+    def unit_of(self, instance):
+        """The unit of the goal a row's value is in."""
+        return instance.goal.unit
 
     def import_data(self, dataset, *args, rollback_on_validation_errors=True, **kw):
         # A file with an invalid row writes nothing, also outside the admin.
@@ -160,6 +178,15 @@ class SpreadsheetResource(resources.ModelResource):
             header_row = self.header_row_below(rows)
             dataset.wipe()
             raise ImportFileError(self.missing_columns_message(missing, header_row))
+        known = {field.column_name for field in self.fields.values()}
+        unknown = [h for h in headers if h and h not in known]
+        if unknown:
+            # A misspelt column ("værdti") would be ignored: its cells lost.
+            dataset.wipe()
+            raise ImportFileError(self.unknown_columns_message(unknown))
+        self.rounded = []
+        for widget in self.decimal_widgets():
+            widget.rounded = []
 
     def header_row_below(self, rows):
         """The spreadsheet row number of the column names, if they stand below
@@ -181,6 +208,43 @@ class SpreadsheetResource(resources.ModelResource):
             "Filen mangler kolonnen “%(missing)s”. Den første række skal "
             "være kolonnernes navne på dansk: %(columns)s."
         ) % {"missing": "”, “".join(missing), "columns": columns}
+
+    def unknown_columns_message(self, unknown):
+        columns = "; ".join(f.column_name for f in self.get_user_visible_fields())
+        return ngettext(
+            "Importen kender ikke kolonnen “%(unknown)s”. Ret navnet, eller slet "
+            "kolonnen. Kolonnerne hedder: %(columns)s.",
+            "Importen kender ikke kolonnerne “%(unknown)s”. Ret navnene, eller "
+            "slet kolonnerne. Kolonnerne hedder: %(columns)s.",
+            len(unknown),
+        ) % {"unknown": "”, “".join(u[:60] for u in unknown), "columns": columns}
+
+    def decimal_widgets(self):
+        return [
+            field.widget
+            for field in self.fields.values()
+            if isinstance(field.widget, DecimalWidget)
+        ]
+
+    def after_import_row(self, row, row_result, **kwargs):
+        super().after_import_row(row, row_result, **kwargs)
+        # The cells rounded in this row, for the preview's note.
+        number = excel_row(kwargs.get("row_number"))
+        for field in self.fields.values():
+            widget = field.widget
+            if not isinstance(widget, DecimalWidget) or not widget.rounded:
+                continue
+            for given, rounded in dict(widget.rounded).items():
+                # Every digit as given (with a decimal comma), and as read.
+                shown = format(given, "f").replace(".", ",")
+                self.rounded.append(
+                    (number, field.column_name, shown, widget.render(rounded))
+                )
+            widget.rounded = []
+
+    def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
+        result.rounded = getattr(self, "rounded", [])
 
     def validate_instance(self, instance, import_validation_errors=None, **kwargs):
         try:
@@ -246,6 +310,7 @@ class FigureResource(SpreadsheetResource):
     )
     value = fields.Field(attribute="value", column_name="værdi", widget=DecimalWidget())
 
+    value_column = "værdi"
     error_columns = {"goal": "mål"}
     #: model fields a changed row may update
     bulk_update_fields = ()
@@ -258,6 +323,7 @@ class FigureResource(SpreadsheetResource):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.goals = {}
+        self.plans = set()
         self.claimed = {}
 
     @property
@@ -307,8 +373,9 @@ class FigureResource(SpreadsheetResource):
     def validate_instance(self, instance, import_validation_errors=None, **kwargs):
         errors = dict(import_validation_errors or {})
         exclude = [*errors, "goal"]
-        if "period_label" in errors:
-            # An unreadable period leaves its days empty: one error is enough.
+        if "period_label" in errors or not getattr(instance, "period_label", "x"):
+            # An unreadable or empty period leaves its days empty: one error
+            # (under "periode") is enough.
             exclude += ["period_start", "period_end"]
         errors = collect_errors(
             instance.full_clean,
@@ -330,7 +397,7 @@ class FigureResource(SpreadsheetResource):
             return {
                 NON_FIELD_ERRORS: [
                     self.duplicate_message
-                    % {"row": getattr(first, "row_number", None) or "?"}
+                    % {"row": excel_row(getattr(first, "row_number", None)) or "?"}
                 ]
             }
         return {}
@@ -344,6 +411,9 @@ class FigureResource(SpreadsheetResource):
         # from the widget (and PostgreSQL would refuse a NUL in the query).
         keys = {key for key in keys if not CONTROL_CHARACTERS.search("".join(key))}
         plans = {slug for slug, _code in keys}
+        self.plans = set(
+            Plan.objects.filter(slug__in=plans).values_list("slug", flat=True)
+        )
         codes = {code for _slug, code in keys}
         goals = Goal.objects.filter(plan__slug__in=plans, code__in=codes)
         return {
@@ -356,6 +426,16 @@ class FigureResource(SpreadsheetResource):
         plan, code = row_plan(row), cell_text(row.get("mål"))
         if CONTROL_CHARACTERS.search(str(row.get("plan") or "") + code):
             raise ValidationError({"goal": control_character_message()})
+        if not plan:
+            raise ValidationError(
+                {"plan": _("Cellen er tom. Skriv planens korte navn fra adressen.")}
+            )
+        if plan not in self.plans:
+            raise ValidationError(
+                {"plan": _("Der findes ingen plan “%(slug)s”.") % {"slug": plan[:80]}}
+            )
+        if not code:
+            raise ValidationError({"goal": _("Cellen er tom. Skriv målets kode.")})
         goal = self.goals.get((plan, code))
         if goal is None:
             raise ValidationError(
@@ -465,6 +545,12 @@ def cell_message(error):
     if error.code in {"null", "blank", "required"}:
         return _("Cellen er tom. Skriv en værdi.")
     return next(iter(error))
+
+
+def excel_row(row_number):
+    """The number Excel shows for the library's ``row_number`` (1 for the first
+    row below the column names, which Excel calls row 2)."""
+    return row_number + 1 if row_number is not None else None
 
 
 def row_plan(row):

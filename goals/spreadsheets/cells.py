@@ -9,10 +9,11 @@ import datetime
 import re
 from decimal import Decimal
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from import_export import widgets
 
-from core.formats import format_cell, parse_number
+from core.formats import format_cell, format_number, parse_number
 
 from ..periods import MONTH_ABBREVIATIONS, MONTHS, parse_period
 
@@ -29,6 +30,9 @@ class DecimalWidget(widgets.NumberWidget):
         super().__init__(*args, **kwargs)
         #: the precision of the model field the cell is read into
         self.decimal_places = decimal_places
+        #: (value as given, value as read) of each cell rounded since the
+        #: import last emptied it (SpreadsheetResource shows them in the preview)
+        self.rounded = []
 
     def clean(self, value, row=None, **kwargs):
         if isinstance(value, bool):
@@ -51,7 +55,9 @@ class DecimalWidget(widgets.NumberWidget):
         rounded to the field's precision: nobody types that many decimals."""
         decimals = -number.as_tuple().exponent
         if decimals > COMPUTED_DECIMALS:
-            return _plain(number.quantize(Decimal(1).scaleb(-self.decimal_places)))
+            rounded = _plain(number.quantize(Decimal(1).scaleb(-self.decimal_places)))
+            self.rounded.append((number, rounded))
+            return rounded
         return number
 
     def render(self, value, obj=None, **kwargs):
@@ -64,6 +70,12 @@ class DecimalWidget(widgets.NumberWidget):
             # XLSX: a number the spreadsheet can calculate with.
             return int(value) if whole else value
         return format_cell(value)
+
+
+class Percentage(Decimal):
+    """A value in per cent (61.25 for 61,25 %) that an XLSX export writes as a
+    percent-formatted cell (0.6125 shown as 61,25 %), which a Danish Excel
+    calculates with and the import reads back as 61.25 (formats.py)."""
 
 
 class IntegerWidget(widgets.NumberWidget):
@@ -116,9 +128,15 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 def check_cell_text(text):
     """``text`` itself, or a ValueError (a Danish row error) if it holds a
-    control character."""
+    control character or is longer than any cell a person writes."""
     if CONTROL_CHARACTERS.search(text):
         raise ValueError(control_character_message())
+    limit = settings.GOALS_IMPORT_MAX_CELL_LENGTH
+    if len(text) > limit:
+        raise ValueError(
+            _("Cellen er for lang: %(length)s tegn. Den må højst have %(limit)s tegn.")
+            % {"length": format_number(len(text)), "limit": format_number(limit)}
+        )
     return text
 
 

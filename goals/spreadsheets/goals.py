@@ -215,6 +215,8 @@ class GoalResource(SpreadsheetResource):
         attribute="order", column_name="rækkefølge", widget=IntegerWidget(), default=0
     )
 
+    value_column = "udgangspunkt"
+
     baseline_fields = {
         "udgangspunkt": "value",
         "udgangspunkt periode": "period_label",
@@ -253,6 +255,10 @@ class GoalResource(SpreadsheetResource):
         super().__init__(public=public, **kwargs)
         self.fields["responsible_offers"].widget = OffersWidget(public=public)
         self.baselines = {}
+        self.saved_values = {}
+
+    def unit_of(self, goal):
+        return goal.unit
 
     def get_queryset(self):
         return Goal.objects.select_related(
@@ -275,6 +281,8 @@ class GoalResource(SpreadsheetResource):
         return (row_plan(row), cell_text(row.get("kode")))
 
     def import_instance(self, instance, row, **kwargs):
+        if instance.pk:
+            self.saved_values[id(instance)] = goal_values(instance)
         errors = collect_errors(super().import_instance, instance, row, **kwargs)
         errors = collect_errors(self.import_baseline, instance, row, errors=errors)
         offers = self.fields["responsible_offers"]
@@ -286,6 +294,14 @@ class GoalResource(SpreadsheetResource):
                 errors["responsible_offers"] = [str(error)]
         if errors:
             raise ValidationError(errors)
+
+    def do_instance_save(self, instance, is_create):
+        # A row that changes only the baseline leaves the goal as it is: no
+        # empty history row for the goal.
+        if is_create or goal_values(instance) != self.saved_values.pop(
+            id(instance), None
+        ):
+            super().do_instance_save(instance, is_create)
 
     def after_save_instance(self, instance, row, **kwargs):
         # Inside the import's action (goals.actions.import_spreadsheet): the
@@ -392,3 +408,8 @@ class GoalResource(SpreadsheetResource):
     def dehydrate_baseline_period(self, goal):
         baseline = getattr(goal, "baseline", None)
         return baseline.period_text if baseline else ""
+
+
+def goal_values(goal):
+    """What a save of ``goal`` would write, to tell whether it changed."""
+    return {f.attname: getattr(goal, f.attname) for f in Goal._meta.concrete_fields}

@@ -370,7 +370,8 @@ def test_the_goal_page_lists_who_changed_it_and_its_figures_how_and_why(
         page.index("goal-changes") : page.index("</table>", page.index("goal-changes"))
     ]
     assert "Måling: 62\u00a0% (2019)" in changes
-    assert "Regnearksimport (målinger 2019.csv)" in changes
+    assert "Regnearksimport (<a href=" in changes  # a link to the import
+    assert ">målinger 2019.csv</a>)" in changes
     assert "Administration" in changes and "Ny formulering" in changes
     assert superuser.username in changes
     assert "None" not in changes

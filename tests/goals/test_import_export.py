@@ -416,7 +416,7 @@ def test_the_same_period_twice_in_a_file_names_the_first_row(tmp_path, mastery):
     result = import_file(MeasurementResource(), path)
     assert result.invalid_rows[0].number == 2
     assert result.invalid_rows[0].non_field_specific_errors == [
-        "Målet har allerede en måling for den periode i række 1."
+        "Målet har allerede en måling for den periode i række 2."
     ]
     assert mastery.measurements.count() == 1
 

@@ -137,7 +137,10 @@ def test_admin_xlsx_holds_numbers_as_numbers(admin_client, plan):
     goals = xlsx_cells(admin_export(admin_client, "goal", "xlsx").content)
     headers = [cell.value for cell in goals[0]]
     mine = next(r for r in goals[1:] if r[headers.index("kode")].value == "tal")
-    assert mine[headers.index("udgangspunkt")].value == pytest.approx(61.25)
+    # A percentage as a percent cell: 0.6125 shown as 61.25 %.
+    baseline = mine[headers.index("udgangspunkt")]
+    assert baseline.value == pytest.approx(0.6125)
+    assert baseline.number_format == "0.00%"
 
 
 def test_exports_have_danish_sheet_and_file_names(admin_client, plan):

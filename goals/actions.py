@@ -10,18 +10,40 @@ loader (goals/seed.py) enter here; nothing else writes goals content.
 
 from pathlib import Path
 
-from core.actions import (  # noqa: F401 - the plain writes of goals too
-    Change,
-    Channel,
-    current_change,
-    delete,
-    delete_many,
-    recorded,
-    save,
-    save_related,
-)
+from core import actions as core_actions
+from core.actions import Change, Channel, current_change, recorded
+
+from . import status
 
 APP = "goals"
+
+
+# The plain writes (core/actions.py), each refreshing the stored status of the
+# goals it touched once, inside its transaction (goals/status.py).
+
+
+def save(change, instance):
+    """Save one object as it is."""
+    with recorded(change, APP), status.deferred():
+        return core_actions.save(change, instance)
+
+
+def save_related(change, form, formsets):
+    """Save an admin form's links and inline rows (a goal's figures)."""
+    with recorded(change, APP), status.deferred():
+        core_actions.save_related(change, form, formsets)
+
+
+def delete(change, instance):
+    """Delete one object, with what depends on it."""
+    with recorded(change, APP), status.deferred():
+        core_actions.delete(change, instance)
+
+
+def delete_many(change, queryset):
+    """Delete the rows of ``queryset`` (each gets its history row)."""
+    with recorded(change, APP), status.deferred():
+        return core_actions.delete_many(change, queryset)
 
 
 def import_spreadsheet(change, resource, dataset, **options):
@@ -30,14 +52,17 @@ def import_spreadsheet(change, resource, dataset, **options):
 
     ``resource`` is a goals spreadsheet resource (goals/spreadsheets/); the
     rows it writes one by one and in bulk all carry the change."""
-    with recorded(change, APP):
-        return resource.import_data(
+    with recorded(change, APP), status.deferred():
+        result = resource.import_data(
             dataset,
             dry_run=False,
             user=change.user,
             file_name=change.source,
             **options,
         )
+        # Targets and measurements go in as bulk writes, which send no signals.
+        status.touch(goal.pk for goal in getattr(resource, "goals", {}).values())
+        return result
 
 
 def import_change(user=None, file_name=""):
@@ -54,7 +79,8 @@ def load_seed(loader, folder):
     a change (the seed command) is joined."""
     from .seed import write  # goals/seed.py's ``load`` enters through here
 
-    with recorded(Change(channel=Channel.SEED, source=Path(folder).name), APP):
+    seed_change = Change(channel=Channel.SEED, source=Path(folder).name)
+    with recorded(seed_change, APP), status.deferred():
         write(loader, folder)
 
 

@@ -229,8 +229,7 @@ class PlanKeyFigureAdmin(GoalsAdminMixin, admin.ModelAdmin):
 
 
 class StatusFilter(admin.SimpleListFilter):
-    """Status is computed (goals/progress.py), so it is filtered in Python: one
-    query each for goals, targets and measurements, whatever their number."""
+    """The goals' stored status (goals/status.py), filtered by the database."""
 
     title = _("status")
     parameter_name = "status"
@@ -241,11 +240,7 @@ class StatusFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() not in set(Status):
             return queryset
-        goals = queryset.select_related("baseline").prefetch_related(
-            "targets", "measurements"
-        )
-        wanted = [goal.pk for goal in goals if goal.progress.status == self.value()]
-        return queryset.filter(pk__in=wanted)
+        return queryset.filter(status=self.value())
 
 
 class PeriodInlineMixin:
@@ -418,7 +413,7 @@ class GoalAdmin(GoalsAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
 
     @admin.display(description=_("status"))
     def status_column(self, goal):
-        status = goal.progress.status
+        status = Status(goal.status)
         return f"{STATUS_SYMBOLS[status]} {status.label}"
 
     @admin.display(description=_("seneste resultat"))

@@ -3,6 +3,7 @@
 Each page costs a fixed number of queries whatever the number of goals and
 figures: baselines come with their goal, targets and measurements in one query
 each, and a goal's progress (goals/progress.py) is computed from them in Python.
+Lists read the goal's stored status instead (goals/status.py).
 """
 
 from django.db.models import Count, Prefetch
@@ -25,11 +26,11 @@ def goals_with_figures():
 
 
 def plan_list():
-    """Plans with their owner and their goals' progress."""
+    """Plans with their owner and their number of goals; the goals' statuses
+    are counted for the shown page only (goals/status.py: counts_by_plan)."""
     return (
         Plan.objects.select_related("owner")
         .annotate(goal_count=Count("goals"))
-        .prefetch_related(Prefetch("goals", queryset=goals_with_figures()))
         .order_by("-period_start", "title")
     )
 

@@ -16,7 +16,7 @@ from core.views import FilteredListView
 from core.visibility import is_staff
 
 from . import progress as rules
-from . import selectors
+from . import selectors, status
 from .charts import build_chart
 from .filters import PlanFilter
 from .models import Plan
@@ -37,10 +37,10 @@ class PlanListView(FilteredListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # The goals' stored statuses, counted by the database for the page's plans.
+        counts = status.counts_by_plan([plan.pk for plan in context["plans"]])
         for plan in context["plans"]:
-            plan.status_counts = rules.count_statuses(
-                goal.progress.status for goal in plan.goals.all()
-            )
+            plan.status_counts = counts.get(plan.pk, [])
         form = self.filterset.form
         query = form.cleaned_data.get("q", "") if form.is_valid() else ""
         context["query"] = query
@@ -65,7 +65,7 @@ class PlanDetailView(DetailView):
             for theme, members in groupby(goals, key=lambda goal: goal.theme)
         ]
         context["status_counts"] = rules.count_statuses(
-            goal.progress.status for goal in goals
+            rules.Status(goal.status) for goal in goals
         )
         context["today"] = timezone.localdate()
         context["downloads"] = [

@@ -7,6 +7,7 @@ from itertools import groupby
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -92,8 +93,10 @@ class GoalDetailView(DetailView):
         goal = self.object
         progress = goal.progress
         context["progress"] = progress
-        context["chart"] = build_chart(progress)
-        context["rows"] = figure_rows(progress)
+        # Built only if the template renders them (not when its fragment
+        # comes from the cache: core/templatetags/fragments.py).
+        context["chart"] = SimpleLazyObject(lambda: build_chart(progress))
+        context["rows"] = SimpleLazyObject(lambda: figure_rows(progress))
         context["targets_beyond_plan"] = goal.targets_beyond_plan()
         return context
 

@@ -42,6 +42,7 @@ class PlanListView(FilteredListView):
         counts = status.counts_by_plan([plan.pk for plan in context["plans"]])
         for plan in context["plans"]:
             plan.status_counts = counts.get(plan.pk, [])
+            plan.goal_count = sum(count for _status, count in plan.status_counts)
         form = self.filterset.form
         query = form.cleaned_data.get("q", "") if form.is_valid() else ""
         context["query"] = query

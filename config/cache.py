@@ -44,7 +44,6 @@ from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 
 from core.content_versions import (  # noqa: F401 - the page cache's API too
-    CONTENT_APPS,
     VERSION_TIMEOUT,
     bump_content_version,
     content_version,
@@ -55,6 +54,8 @@ from core.content_versions import (  # noqa: F401 - the page cache's API too
 from core.signals import content_changed
 
 logger = logging.getLogger(__name__)
+
+CONTENT_APPS = tuple(settings.CONTENT_APPS)
 
 # Public pages whose anonymous render is the same for every anonymous visitor.
 CACHED_VIEWS = {

@@ -27,6 +27,7 @@ inlines: ``class SourceInline(SafeAdminMixin, admin.TabularInline)``. It
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.utils import flatten_fieldsets, get_fields_from_path, unquote
 from django.contrib.admin.views.main import ERROR_FLAG
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
@@ -34,6 +35,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import HttpResponseRedirect
 from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
@@ -75,6 +78,18 @@ class SafeAdminMixin:
     # Half Django's 100: a changelist's time is mostly rendering its rows
     # (about 3 ms a row of figures at 100x the content on this machine).
     list_per_page = 50
+
+    @admin.display(description=mark_safe('<input type="checkbox" id="action-toggle">'))
+    def action_checkbox(self, obj):
+        """Django's row checkbox, written out: rendered as a form widget
+        through the template engine it took a quarter of a list's time."""
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" '
+            'aria-label="{}">',
+            ACTION_CHECKBOX_NAME,
+            str(obj.pk),
+            format_html(_("Select this object for an action - {}"), str(obj)),
+        )
 
     def get_list_filter(self, request):
         """A relation named in ``list_filter`` gets the bounded filter."""

@@ -12,28 +12,35 @@ import logging
 import time
 from functools import partial
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
 logger = logging.getLogger(__name__)
 
-CONTENT_APPS = ("methods", "services", "resources", "goals")
 # Longer than anything is kept, so nothing outlives its version.
 VERSION_TIMEOUT = 30 * 24 * 60 * 60
 
 _VERSION_KEY = "content-version:{app}"
 
 
-def content_version(apps=CONTENT_APPS):
-    """The current content version of ``apps``, as a short string."""
-    keys = version_keys(apps)
+def content_apps():
+    """The apps whose content pages show (``CONTENT_APPS`` in the settings:
+    core names no app)."""
+    return tuple(settings.CONTENT_APPS)
+
+
+def content_version(apps=None):
+    """The current content version of ``apps`` (all content apps if none), as a
+    short string."""
+    keys = version_keys(apps or content_apps())
     return version_of(cache.get_many(keys), keys)
 
 
 def bump_content_version(*apps):
     """Move the version of ``apps`` (all content apps if none) on, now and again
     on commit, so nothing made from the old content is served again."""
-    apps = apps or CONTENT_APPS
+    apps = apps or content_apps()
     move_versions(apps)
     transaction.on_commit(partial(move_versions, apps))
 

@@ -188,6 +188,8 @@ class PlanAdmin(GoalsAdminMixin, SimpleHistoryAdmin):
 
 @admin.register(FocusArea)
 class FocusAreaAdmin(GoalsAdminMixin, admin.ModelAdmin):
+    # By the plan's key, not its ordering (a join and a sort of every row).
+    ordering = ["plan_id", "number"]
     list_display = ["__str__", "plan"]
     list_filter = ["plan"]
     search_fields = ["title", "why", "goal", "how"]
@@ -197,6 +199,8 @@ class FocusAreaAdmin(GoalsAdminMixin, admin.ModelAdmin):
 
 @admin.register(Initiative)
 class InitiativeAdmin(GoalsAdminMixin, admin.ModelAdmin):
+    # By the plan's key, not its ordering (a join and a sort of every row).
+    ordering = ["plan_id", "order", "title"]
     list_display = ["title", "plan", "owner", "timing", "status"]
     list_filter = ["status", "plan"]
     search_fields = ["title", "owner", "description"]
@@ -212,6 +216,8 @@ class GoalThemeAdmin(GoalsAdminMixin, admin.ModelAdmin):
 
 @admin.register(PlanKeyFigure)
 class PlanKeyFigureAdmin(GoalsAdminMixin, admin.ModelAdmin):
+    # By the plan's key, not its ordering (a join and a sort of every row).
+    ordering = ["plan_id", "order", "label"]
     list_display = ["label", "value_column", "year", "plan"]
     list_filter = ["plan"]
     search_fields = ["label"]
@@ -311,6 +317,8 @@ class MeasurementInline(SafeAdminMixin, PeriodInlineMixin, admin.TabularInline):
 
 @admin.register(Goal)
 class GoalAdmin(GoalsAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
+    # By the plan's key, not its ordering (a join and a sort of every row).
+    ordering = ["plan_id", "order", "code"]
     resource_classes = [GoalResource]
     # The plan's long title is in the filter beside the list, not in a column.
     list_display = [
@@ -605,6 +613,8 @@ class BaselineAdmin(GoalsAdminMixin, FigureValueColumnMixin, SimpleHistoryAdmin)
 class TargetAdmin(
     GoalsAdminMixin, SpreadsheetAdminMixin, FigureValueColumnMixin, SimpleHistoryAdmin
 ):
+    # By the goal's key, not its ordering (joins and a sort of every row).
+    ordering = ["goal_id", "year"]
     resource_classes = [TargetResource]
     form = TargetForm
     list_display = ["goal", "year_column", "value_column", "plan_column"]
@@ -627,6 +637,8 @@ class TargetAdmin(
 class MeasurementAdmin(
     GoalsAdminMixin, SpreadsheetAdminMixin, FigureValueColumnMixin, SimpleHistoryAdmin
 ):
+    # By the goal's key, not its ordering (joins and a sort of every row).
+    ordering = ["goal_id", "period_end"]
     resource_classes = [MeasurementResource]
     form = MeasurementForm
     list_display = ["goal", "period_label", "value_column", "n", "plan_column"]

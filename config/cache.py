@@ -32,25 +32,30 @@ a page; the page is rendered as if nothing were cached.
 import hashlib
 import logging
 import random
-import time
-from functools import partial
 
 from django.apps import apps as django_apps
 from django.conf import settings
 from django.core import checks
 from django.core.cache import cache
 from django.core.cache.backends import redis as redis_backend
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import Resolver404, resolve
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 
+from core.content_versions import (  # noqa: F401 - the page cache's API too
+    VERSION_TIMEOUT,
+    bump_content_version,
+    content_version,
+    move_versions,
+    version_keys,
+    version_of,
+)
 from core.signals import content_changed
 
 logger = logging.getLogger(__name__)
 
-CONTENT_APPS = ("methods", "services", "resources", "goals")
+CONTENT_APPS = tuple(settings.CONTENT_APPS)
 
 # Public pages whose anonymous render is the same for every anonymous visitor.
 CACHED_VIEWS = {
@@ -92,26 +97,8 @@ CACHED_VIEWS = {
 # Seconds; pages that show what is open right now must not lag far behind.
 SHORT_TIMEOUT_VIEWS = {"services:detail"}
 SHORT_TIMEOUT = 60
-# Longer than any page is kept, so a page never outlives its version.
-VERSION_TIMEOUT = 30 * 24 * 60 * 60
-
-_VERSION_KEY = "content-version:{app}"
 _PAGE_KEY = "page:{language}:{digest}"
 _MESSAGE_COOKIE = "messages"
-
-
-def content_version(apps=CONTENT_APPS):
-    """The current content version of ``apps``, as a short string."""
-    keys = _version_keys(apps)
-    return _version(cache.get_many(keys), keys)
-
-
-def bump_content_version(*apps):
-    """Move the version of ``apps`` (all content apps if none) on, now and again
-    on commit, so no page rendered from the old content is served again."""
-    apps = apps or CONTENT_APPS
-    _move_versions(apps)
-    transaction.on_commit(partial(_move_versions, apps))
 
 
 def connect_signals():
@@ -150,13 +137,13 @@ class AnonymousPageCacheMiddleware:
         view_name = _cacheable_view(request)
         if view_name is not None:
             key = page_key(request)
-            version_keys = _version_keys(CONTENT_APPS)
+            keys = version_keys(CONTENT_APPS)
             try:
-                found = cache.get_many([*version_keys, key])
+                found = cache.get_many([*keys, key])
             except Exception:  # noqa: BLE001 - without a cache, render the page
                 logger.exception("The page cache could not be read")
             else:
-                version = _version(found, version_keys)
+                version = version_of(found, keys)
                 entry = found.get(key)
                 if entry is not None and entry[0] == version:
                     response = entry[1]
@@ -260,22 +247,10 @@ def check_shared_cache(app_configs=None, **kwargs):
 # Helpers.
 
 
-def _move_versions(apps):
-    # A clock value, not a counter: unique across workers without a read.
-    stamp = time.time_ns()
-    try:
-        cache.set_many(
-            {_VERSION_KEY.format(app=app): stamp for app in apps},
-            timeout=VERSION_TIMEOUT,
-        )
-    except Exception:  # noqa: BLE001 - a cache outage must not stop a save
-        logger.exception("Could not move the content version on")
-
-
 def _content_announced(sender, **kwargs):
     """An action has committed (sent after the commit, so once is enough)."""
     if sender in CONTENT_APPS:
-        _move_versions((sender,))
+        move_versions((sender,))
 
 
 def _content_changed(sender, **kwargs):
@@ -325,14 +300,6 @@ def _storable(request, response):
     # for every anonymous visitor; one that logged someone in is not.
     user = getattr(request, "user", None)
     return user is None or not user.is_authenticated
-
-
-def _version_keys(apps):
-    return [_VERSION_KEY.format(app=app) for app in apps]
-
-
-def _version(found, keys):
-    return ".".join(str(found.get(key, 0)) for key in keys)
 
 
 def _store(key, version, response, timeout):

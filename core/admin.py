@@ -16,27 +16,92 @@ inlines: ``class SourceInline(SafeAdminMixin, admin.TabularInline)``. It
 - keeps NUL bytes, which PostgreSQL refuses in any text (a server error), out
   of queries: a list filter value with one is treated like any other invalid
   filter (back to the unfiltered list, as Django does), and they are removed from
-  search terms (the list's search box and the autocomplete widgets).
+  search terms (the list's search box and the autocomplete widgets);
+- bounds a list filter on a relation (``BoundedRelatedFieldListFilter``): with
+  more than ``core.filters.MAX_CHOICES`` items (4,000 offers as a goal's
+  responsible offers) it offers only the chosen one instead of loading and
+  listing them all on every page of the list;
+- shows 50 rows a page of a list, not 100 (rendering the rows is what a list
+  spends its time on).
 """
 
 from django import forms
-from django.contrib.admin.utils import flatten_fieldsets, unquote
+from django.contrib import admin
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.utils import flatten_fieldsets, get_fields_from_path, unquote
 from django.contrib.admin.views.main import ERROR_FLAG
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import HttpResponseRedirect
 from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from .actions import REASON_LENGTH, Change, Channel, recorded
+from .filters import MAX_CHOICES
 
 #: The name of the optional "why" field on a change form (see RecordedAdminMixin).
 REASON_FIELD = "_change_reason"
 
 
+class BoundedRelatedFieldListFilter(admin.RelatedFieldListFilter):
+    """A relation's list filter that lists its items while there are at most
+    MAX_CHOICES of them; beyond that only the chosen one (reached from the
+    item's own page, or the list's search), so the list never loads them all."""
+
+    def field_choices(self, field, request, model_admin):
+        related = field.remote_field.model._default_manager.all()
+        limit = getattr(field, "get_limit_choices_to", dict)()
+        if limit:
+            related = related.complex_filter(limit)
+        ordering = self.field_admin_ordering(field, request, model_admin)
+        if ordering:
+            related = related.order_by(*ordering)
+        rows = list(related[: MAX_CHOICES + 1])
+        self.trimmed = len(rows) > MAX_CHOICES
+        if self.trimmed:
+            chosen = [v for v in self.lookup_val or () if str(v).isdigit()]
+            rows = list(related.filter(pk__in=chosen)) if chosen else []
+        return [(row.pk, str(row)) for row in rows]
+
+    def has_output(self):
+        # Trimmed, the chosen item alone is still shown (and can be cleared).
+        if getattr(self, "trimmed", False):
+            return bool(self.lookup_choices)
+        return super().has_output()
+
+
 class SafeAdminMixin:
+    # Half Django's 100: a changelist's time is mostly rendering its rows
+    # (about 3 ms a row of figures at 100x the content on this machine).
+    list_per_page = 50
+
+    @admin.display(description=mark_safe('<input type="checkbox" id="action-toggle">'))
+    def action_checkbox(self, obj):
+        """Django's row checkbox, written out: rendered as a form widget
+        through the template engine it took a quarter of a list's time."""
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" '
+            'aria-label="{}">',
+            ACTION_CHECKBOX_NAME,
+            str(obj.pk),
+            format_html(_("Select this object for an action - {}"), str(obj)),
+        )
+
+    def get_list_filter(self, request):
+        """A relation named in ``list_filter`` gets the bounded filter."""
+        filters = []
+        for item in super().get_list_filter(request):
+            if isinstance(item, str):
+                field = get_fields_from_path(self.model, item)[-1]
+                if field.is_relation:
+                    item = (item, BoundedRelatedFieldListFilter)
+            filters.append(item)
+        return filters
+
     def changelist_view(self, request, extra_context=None):
         if any(
             "\x00" in value for _key, values in request.GET.lists() for value in values

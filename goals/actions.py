@@ -20,16 +20,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from simple_history.signals import pre_create_historical_record
 
-from core.actions import (  # noqa: F401 - the plain writes of goals too
-    Change,
-    Channel,
-    current_change,
-    delete,
-    delete_many,
-    recorded,
-    save,
-    save_related,
-)
+from core import actions as core_actions
+from core.actions import Change, Channel, current_change, recorded
+
+from . import status
 
 APP = "goals"
 
@@ -39,6 +33,34 @@ _import_event = ContextVar("goals_import_event", default=None)
 
 class UndoRefused(Exception):  # noqa: N818 -- a refusal, told to the manager
     """An import cannot be undone; the message is Danish."""
+
+
+# The plain writes (core/actions.py), each refreshing the stored status of the
+# goals it touched once, inside its transaction (goals/status.py).
+
+
+def save(change, instance):
+    """Save one object as it is."""
+    with recorded(change, APP), status.deferred():
+        return core_actions.save(change, instance)
+
+
+def save_related(change, form, formsets):
+    """Save an admin form's links and inline rows (a goal's figures)."""
+    with recorded(change, APP), status.deferred():
+        core_actions.save_related(change, form, formsets)
+
+
+def delete(change, instance):
+    """Delete one object, with what depends on it."""
+    with recorded(change, APP), status.deferred():
+        core_actions.delete(change, instance)
+
+
+def delete_many(change, queryset):
+    """Delete the rows of ``queryset`` (each gets its history row)."""
+    with recorded(change, APP), status.deferred():
+        return core_actions.delete_many(change, queryset)
 
 
 def import_spreadsheet(change, resource, dataset, **options):
@@ -51,7 +73,7 @@ def import_spreadsheet(change, resource, dataset, **options):
     rows it writes one by one and in bulk all carry the change."""
     from .models import ImportEvent
 
-    with recorded(change, APP):
+    with recorded(change, APP), status.deferred():
         event = ImportEvent.objects.create(
             user=change.user,
             file_name=change.stamped_source,
@@ -75,6 +97,8 @@ def import_spreadsheet(change, resource, dataset, **options):
         event.unchanged = totals["skip"]
         event.deleted = totals["delete"]
         event.save(update_fields=["new", "changed", "unchanged", "deleted"])
+        # Targets and measurements go in as bulk writes, which send no signals.
+        status.touch(goal.pk for goal in getattr(resource, "goals", {}).values())
         result.import_event = event
         return result
 
@@ -103,7 +127,7 @@ def undo_import(change, event):
     it was undone already or any of its rows was changed since."""
     from .models import ImportEvent
 
-    with recorded(change, APP):
+    with recorded(change, APP), status.deferred():
         event = ImportEvent.objects.select_for_update().get(pk=event.pk)
         if event.undone_at is not None:
             raise UndoRefused(_("Importen er allerede fortrudt."))
@@ -122,10 +146,21 @@ def undo_import(change, event):
             }
             if changed:
                 _restore(model, changed)
+        # The restored figures go back as bulk writes, which send no signals.
+        status.touch(_goal_ids(written))
         event.undone_at = timezone.now()
         event.undone_by = change.user
         event.save(update_fields=["undone_at", "undone_by"])
     return event
+
+
+def _goal_ids(written):
+    """The goals whose own row or figures ``written`` holds."""
+    goals, *figures = written
+    ids = set(written[goals])
+    for model in figures:
+        ids.update(row.goal_id for rows in written[model].values() for row in rows)
+    return ids
 
 
 def imported_models():
@@ -268,7 +303,8 @@ def load_seed(loader, folder):
     a change (the seed command) is joined."""
     from .seed import write  # goals/seed.py's ``load`` enters through here
 
-    with recorded(Change(channel=Channel.SEED, source=Path(folder).name), APP):
+    seed_change = Change(channel=Channel.SEED, source=Path(folder).name)
+    with recorded(seed_change, APP), status.deferred():
         write(loader, folder)
 
 

@@ -261,6 +261,8 @@ class PlanAdmin(GoalsAdminMixin, SimpleHistoryAdmin):
 
 @admin.register(FocusArea)
 class FocusAreaAdmin(GoalsAdminMixin, admin.ModelAdmin):
+    # By the plan's key, not its ordering (a join and a sort of every row).
+    ordering = ["plan_id", "number"]
     list_display = ["__str__", "plan"]
     list_filter = ["plan"]
     search_fields = ["title", "why", "goal", "how"]
@@ -270,6 +272,8 @@ class FocusAreaAdmin(GoalsAdminMixin, admin.ModelAdmin):
 
 @admin.register(Initiative)
 class InitiativeAdmin(GoalsAdminMixin, admin.ModelAdmin):
+    # By the plan's key, not its ordering (a join and a sort of every row).
+    ordering = ["plan_id", "order", "title"]
     list_display = ["title", "plan", "owner", "timing", "status"]
     list_filter = ["status", "plan"]
     search_fields = ["title", "owner", "description"]
@@ -285,6 +289,8 @@ class GoalThemeAdmin(GoalsAdminMixin, admin.ModelAdmin):
 
 @admin.register(PlanKeyFigure)
 class PlanKeyFigureAdmin(GoalsAdminMixin, admin.ModelAdmin):
+    # By the plan's key, not its ordering (a join and a sort of every row).
+    ordering = ["plan_id", "order", "label"]
     list_display = ["label", "value_column", "year", "plan"]
     list_filter = ["plan"]
     search_fields = ["label"]
@@ -302,8 +308,7 @@ class PlanKeyFigureAdmin(GoalsAdminMixin, admin.ModelAdmin):
 
 
 class StatusFilter(admin.SimpleListFilter):
-    """Status is computed (goals/progress.py), so it is filtered in Python: one
-    query each for goals, targets and measurements, whatever their number."""
+    """The goals' stored status (goals/status.py), filtered by the database."""
 
     title = _("status")
     parameter_name = "status"
@@ -314,11 +319,7 @@ class StatusFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() not in set(Status):
             return queryset
-        goals = queryset.select_related("baseline").prefetch_related(
-            "targets", "measurements"
-        )
-        wanted = [goal.pk for goal in goals if goal.progress.status == self.value()]
-        return queryset.filter(pk__in=wanted)
+        return queryset.filter(status=self.value())
 
 
 class PeriodInlineMixin:
@@ -389,6 +390,8 @@ class MeasurementInline(SafeAdminMixin, PeriodInlineMixin, admin.TabularInline):
 
 @admin.register(Goal)
 class GoalAdmin(GoalsAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
+    # By the plan's key, not its ordering (a join and a sort of every row).
+    ordering = ["plan_id", "order", "code"]
     resource_classes = [GoalResource]
     # The plan's long title is in the filter beside the list, not in a column.
     list_display = [
@@ -491,7 +494,7 @@ class GoalAdmin(GoalsAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
 
     @admin.display(description=_("status"))
     def status_column(self, goal):
-        status = goal.progress.status
+        status = Status(goal.status)
         return f"{STATUS_SYMBOLS[status]} {status.label}"
 
     @admin.display(description=_("seneste resultat"))
@@ -683,6 +686,8 @@ class BaselineAdmin(GoalsAdminMixin, FigureValueColumnMixin, SimpleHistoryAdmin)
 class TargetAdmin(
     GoalsAdminMixin, SpreadsheetAdminMixin, FigureValueColumnMixin, SimpleHistoryAdmin
 ):
+    # By the goal's key, not its ordering (joins and a sort of every row).
+    ordering = ["goal_id", "year"]
     resource_classes = [TargetResource]
     form = TargetForm
     list_display = ["goal", "year_column", "value_column", "plan_column"]
@@ -705,6 +710,8 @@ class TargetAdmin(
 class MeasurementAdmin(
     GoalsAdminMixin, SpreadsheetAdminMixin, FigureValueColumnMixin, SimpleHistoryAdmin
 ):
+    # By the goal's key, not its ordering (joins and a sort of every row).
+    ordering = ["goal_id", "period_end"]
     resource_classes = [MeasurementResource]
     form = MeasurementForm
     list_display = ["goal", "period_label", "value_column", "n", "plan_column"]

@@ -8,4 +8,6 @@ class GoalsConfig(AppConfig):
 
     def ready(self):
         # The receiver that links history rows to the import writing them.
-        from . import actions  # noqa: F401
+        from . import actions, status  # noqa: F401
+
+        status.connect_signals()

@@ -1,7 +1,8 @@
 """Plans, their focus areas and initiatives, and goals with their figures.
 
 Progress and status are computed from baselines, targets and measurements
-(see goals/progress.py); they are never stored.
+(see goals/progress.py); the status is also stored on the goal for lists,
+kept current when the figures change (goals/status.py).
 """
 
 from functools import cached_property
@@ -13,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import SearchDocumentField, URLField
-from core.history import ChangeLogFields
+from core.history import UNTRACKED_FIELDS, ChangeLogFields
 from core.history import history as core_history
 from core.models import SluggedModel, TimestampedModel
 
@@ -358,11 +359,21 @@ class Goal(TimestampedModel):
         _("fortælling"), blank=True, help_text=_("Hvad ligger bag udviklingen?")
     )
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+    # Derived from the figures, stored for lists (goals/status.py); never typed.
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=[(status.value, status.label) for status in progress.Status],
+        default=progress.Status.NO_DATA.value,
+        editable=False,
+        db_index=True,
+    )
     # The weighted full-text document, written by the database (core/fields.py).
     search_vector = SearchDocumentField()
 
     history = history(
         m2m_fields=["responsible_offers"],
+        excluded_fields=[*UNTRACKED_FIELDS, "status"],
         verbose_name=_("historik for mål"),
         verbose_name_plural=_("historik for mål"),
     )

@@ -3,9 +3,10 @@
 Each page costs a fixed number of queries whatever the number of goals and
 figures: baselines come with their goal, targets and measurements in one query
 each, and a goal's progress (goals/progress.py) is computed from them in Python.
+Lists read the goal's stored status instead (goals/status.py).
 """
 
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 
 from services.models import Offer
 
@@ -25,13 +26,10 @@ def goals_with_figures():
 
 
 def plan_list():
-    """Plans with their owner and their goals' progress."""
-    return (
-        Plan.objects.select_related("owner")
-        .annotate(goal_count=Count("goals"))
-        .prefetch_related(Prefetch("goals", queryset=goals_with_figures()))
-        .order_by("-period_start", "title")
-    )
+    """Plans with their owner; their goals are counted by status for the shown
+    page only (goals/status.py: counts_by_plan), not joined here, so the
+    paginator's count and the page are plain indexed reads."""
+    return Plan.objects.select_related("owner").order_by("-period_start", "title")
 
 
 def matching_goal_list(query, limit=20):

@@ -7,6 +7,7 @@ from itertools import groupby
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -16,7 +17,7 @@ from core.views import FilteredListView
 from core.visibility import is_staff
 
 from . import progress as rules
-from . import selectors
+from . import selectors, status
 from .charts import build_chart
 from .filters import PlanFilter
 from .models import Plan
@@ -37,10 +38,11 @@ class PlanListView(FilteredListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # The goals' stored statuses, counted by the database for the page's plans.
+        counts = status.counts_by_plan([plan.pk for plan in context["plans"]])
         for plan in context["plans"]:
-            plan.status_counts = rules.count_statuses(
-                goal.progress.status for goal in plan.goals.all()
-            )
+            plan.status_counts = counts.get(plan.pk, [])
+            plan.goal_count = sum(count for _status, count in plan.status_counts)
         form = self.filterset.form
         query = form.cleaned_data.get("q", "") if form.is_valid() else ""
         context["query"] = query
@@ -65,7 +67,7 @@ class PlanDetailView(DetailView):
             for theme, members in groupby(goals, key=lambda goal: goal.theme)
         ]
         context["status_counts"] = rules.count_statuses(
-            goal.progress.status for goal in goals
+            rules.Status(goal.status) for goal in goals
         )
         context["today"] = timezone.localdate()
         context["downloads"] = [
@@ -92,8 +94,10 @@ class GoalDetailView(DetailView):
         goal = self.object
         progress = goal.progress
         context["progress"] = progress
-        context["chart"] = build_chart(progress)
-        context["rows"] = figure_rows(progress)
+        # Built only if the template renders them (not when its fragment
+        # comes from the cache: core/templatetags/fragments.py).
+        context["chart"] = SimpleLazyObject(lambda: build_chart(progress))
+        context["rows"] = SimpleLazyObject(lambda: figure_rows(progress))
         context["targets_beyond_plan"] = goal.targets_beyond_plan()
         return context
 

@@ -11,7 +11,13 @@ with wrk on loopback for a fixed time, twice:
   request is a cache miss and the page is rendered from the database.
 
 ``/healthz`` (no database, no template) is loaded before and after, and every
-page's throughput is given as a share of it. Page weight is what a browser
+page's throughput is given as a share of it.
+
+Then every HTML page type as a logged-in member of staff, who never gets the
+page cache: a fresh address per request, with 4 and with 16 clients; the same
+pages in-process, one request at a time (render time and SQL queries, which a
+busy machine disturbs less); and every admin changelist in-process. The load
+average is recorded beside the numbers. Page weight is what a browser
 downloads on a first visit: the HTML gzip-compressed (as the reverse proxy
 sends it) plus the CSS and JavaScript as WhiteNoise serves them (its gzip files).
 """
@@ -83,6 +89,10 @@ def main():
     parser.add_argument("--threads", type=int, default=1, help="wrk threads")
     parser.add_argument("--write", type=Path, help="Markdown file to update")
     parser.add_argument("--note", action="append", default=[], help="a setup line")
+    parser.add_argument(
+        "--staff-connections", default="4,16", help="wrk connections, staff pages"
+    )
+    parser.add_argument("--runs", type=int, default=10, help="in-process requests")
     args = parser.parse_args()
 
     import django
@@ -90,7 +100,21 @@ def main():
     django.setup()
     pages = pick_pages()
     counts = table_sizes()
+    loads = {"start": os.getloadavg()}
     searches = time_searches()
+    staff_cookie, staff_client, admin_client = staff_clients()
+    staff_pages = [
+        page for page in pages if not page.path.startswith(("/api/", "/sitemap"))
+    ]
+    in_process = [
+        (page, time_in_process(staff_client, page.path, args.runs))
+        for page in staff_pages
+    ]
+    changelists = [
+        (Page(label, path), time_in_process(admin_client, path, args.runs, fresh=False))
+        for label, path in admin_changelists()
+    ]
+    loads["in-process"] = os.getloadavg()
 
     with tempfile.TemporaryDirectory() as folder:
         scripts = {
@@ -98,8 +122,10 @@ def main():
             "uncached": _script(folder, "uncached.lua", UNCACHED_LUA + REPORT_LUA),
         }
 
-        def load(path, mode, duration):
-            return run_wrk(args, args.base + path, scripts[mode], duration)
+        def load(path, mode, duration, connections=None, headers=()):
+            return run_wrk(
+                args, args.base + path, scripts[mode], duration, connections, headers
+            )
 
         for page in pages:  # every page answers before anything is measured
             check_page(args.base, page)
@@ -112,9 +138,21 @@ def main():
             weight = page_weight(args.base, page.path)
             rows.append((page, cached, uncached, weight))
         health_after = load("/healthz", "cached", args.duration)
+        loads["visitors"] = os.getloadavg()
+        cookie = (f"Cookie: {staff_cookie}",)
+        staff_rows = []
+        for page in staff_pages:
+            print(f"... staff {page.label}: {page.path}", file=sys.stderr)
+            results = [
+                load(page.path, "uncached", args.uncached_duration, int(n), cookie)
+                for n in args.staff_connections.split(",")
+            ]
+            staff_rows.append((page, results))
+        loads["staff"] = os.getloadavg()
 
     health = (health_before.requests_per_second + health_after.requests_per_second) / 2
     table = render(args, rows, health_before, health_after, health, counts, searches)
+    table += render_staff(args, staff_rows, in_process, changelists, loads)
     print(table)
     if args.write:
         write_section(args.write, table)
@@ -122,6 +160,10 @@ def main():
         page.label
         for page, cached, uncached, _weight in rows
         if cached.errors or cached.non2xx or uncached.errors or uncached.non2xx
+    ] + [
+        f"staff {page.label}"
+        for page, results in staff_rows
+        if any(result.errors or result.non2xx for result in results)
     ]
     if failed:
         print(f"Errors or non-2xx answers: {', '.join(failed)}", file=sys.stderr)
@@ -250,22 +292,88 @@ def time_searches():
     return results
 
 
+def staff_clients():
+    """A member of staff (not a superuser: what the portal shows staff) and a
+    superuser for the admin, both logged in; the staff session as a Cookie
+    header for wrk (the same session store as the server: the environment)."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    backend = "django.contrib.auth.backends.ModelBackend"
+    users = get_user_model().objects
+    staff, _new = users.update_or_create(
+        username="bench-staff", defaults={"is_staff": True, "is_superuser": False}
+    )
+    admin, _new = users.update_or_create(
+        username="bench-admin", defaults={"is_staff": True, "is_superuser": True}
+    )
+    staff_client = Client(HTTP_HOST="127.0.0.1")
+    staff_client.force_login(staff, backend=backend)
+    admin_client = Client(HTTP_HOST="127.0.0.1")
+    admin_client.force_login(admin, backend=backend)
+    name = settings.SESSION_COOKIE_NAME
+    return f"{name}={staff_client.cookies[name].value}", staff_client, admin_client
+
+
+def admin_changelists():
+    """(label, address) of every model's changelist in the admin."""
+    from django.contrib import admin
+    from django.urls import reverse
+
+    found = []
+    for model in admin.site._registry:
+        meta = model._meta
+        label = f"{meta.app_label}.{meta.model_name}"
+        found.append(
+            (label, reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist"))
+        )
+    return sorted(found)
+
+
+def time_in_process(client, path, runs, fresh=True):
+    """(median ms, slowest ms, SQL queries) of ``runs`` requests one at a
+    time; ``fresh`` adds a new ``bench`` parameter to each (a cache miss)."""
+    import statistics
+    import time
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    separator = "&" if "?" in path else "?"
+    client.get(path)  # warm this process's caches (templates, content types)
+    times, queries = [], 0
+    for run in range(runs):
+        address = (
+            f"{path}{separator}bench=inproc{time.time_ns()}{run}" if fresh else path
+        )
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = client.get(address)
+            times.append((time.perf_counter() - started) * 1000)
+        if response.status_code != 200:
+            raise SystemExit(f"{address} answered {response.status_code}")
+        queries = len(captured)
+    return statistics.median(times), max(times), queries
+
+
 def check_page(base, page):
     with urllib.request.urlopen(base + page.path, timeout=60) as response:  # noqa: S310
         if response.status != 200:
             raise SystemExit(f"{page.path} answered {response.status}")
 
 
-def run_wrk(args, url, script, duration):
+def run_wrk(args, url, script, duration, connections=None, headers=()):
     command = [
         "wrk",
         f"-t{args.threads}",
-        f"-c{args.connections}",
+        f"-c{connections or args.connections}",
         f"-d{duration}s",
         "--timeout",
         "10s",
         "-s",
         script,
+        *[part for header in headers for part in ("-H", header)],
         url,
     ]
     output = subprocess.run(command, capture_output=True, text=True, check=True)
@@ -356,6 +464,48 @@ def render(args, rows, health_before, health_after, health, counts, searches):
     ]
     for query, hits, median, slowest in searches:
         lines.append(f"| `{query}` | {hits} | {median:.1f} | {slowest:.1f} |")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def render_staff(args, staff_rows, in_process, changelists, loads):
+    connections = args.staff_connections.split(",")
+    load_text = "; ".join(
+        f"{when} {' '.join(f'{value:.2f}' for value in values)}"
+        for when, values in loads.items()
+    )
+    lines = [
+        "",
+        f"Staff (a logged-in member of staff, never the page cache; every request a "
+        f"new address, {args.uncached_duration} s per page; load average, 1, 5 and "
+        f"15 minutes, when each part ended: {load_text}):",
+        "",
+        "| Side | "
+        + " | ".join(f"{n} klienter: svar/s | p50 ms | p99 ms" for n in connections)
+        + " | I processen: median ms | langsomste ms | SQL |",
+        "|---|" + "--:|--:|--:|" * len(connections) + "--:|--:|--:|",
+    ]
+    timed = {page.path: numbers for page, numbers in in_process}
+    for page, results in staff_rows:
+        median, slowest, queries = timed[page.path]
+        cells = " | ".join(
+            f"{r.requests_per_second:.0f} | {r.p50_ms:.1f} | {r.p99_ms:.1f}"
+            for r in results
+        )
+        lines.append(
+            f"| {page.label} | {cells} | {median:.1f} | {slowest:.1f} | {queries} |"
+        )
+    lines += [
+        "",
+        f"Admin changelists in-process (a superuser, the first page, median of "
+        f"{args.runs}; target 300 ms):",
+        "",
+        "| Liste | Adresse | Median ms | Langsomste ms | SQL |",
+        "|---|---|--:|--:|--:|",
+    ]
+    for page, (median, slowest, queries) in changelists:
+        numbers = f"{median:.1f} | {slowest:.1f} | {queries}"
+        lines.append(f"| {page.label} | `{page.path}` | {numbers} |")
     lines.append("")
     return "\n".join(lines)
 

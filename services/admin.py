@@ -121,6 +121,8 @@ class LocationAdmin(ServicesAdmin):
     list_display = ["__str__", "offer", "name"]
     search_fields = ["street", "city", "name", "offer__name"]
     list_select_related = ["offer"]
+    # By the offer's key, not its name (a join and a sort of every row).
+    ordering = ["offer_id", "name", "street"]
     autocomplete_fields = ["offer"]
     inlines = [OpeningHoursInline]
 
@@ -131,6 +133,8 @@ class KeyFigureAdmin(ServicesAdmin):
     list_filter = ["year"]
     search_fields = ["offer__name"]
     list_select_related = ["offer"]
+    # By the offer's key, not its name (a join and a sort of every row).
+    ordering = ["offer_id", "-year"]
     autocomplete_fields = ["offer"]
 
     @admin.display(description=_("antal borgere"), ordering="citizens_served")

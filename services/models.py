@@ -301,6 +301,9 @@ class Offer(
             models.Index(
                 fields=["status", "-updated_at"], name="offer_status_updated_idx"
             ),
+            # The admin's list, every status by name: 50 rows read in order
+            # instead of 4,000 joined and sorted.
+            models.Index(fields=["name"], name="offer_name_idx"),
         ]
         constraints = [
             models.CheckConstraint(

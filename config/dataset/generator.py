@@ -27,6 +27,7 @@ from django.db import connection, transaction
 
 from config.cache import bump_content_version
 from core.models import Publication
+from goals import status as goal_status
 from goals.models import (
     Baseline,
     FocusArea,
@@ -646,6 +647,8 @@ class DatasetGenerator:
         self._insert(Target, targets)
         self._insert(Measurement, measurements)
         self._link(Goal, "responsible_offers", responsible)
+        # Bulk inserts send no signals: the goals' stored status (goals/status.py).
+        goal_status.refresh(goal.pk for goal in goals)
 
     # Helpers ----------------------------------------------------------------
 

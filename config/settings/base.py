@@ -143,6 +143,12 @@ else:
 # Seconds an anonymous page render is kept (a save invalidates it at once);
 # 0 switches the page cache off.
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
+# The apps whose content the pages show: each has a content version
+# (core/content_versions.py) that moves on when its content changes.
+CONTENT_APPS = ("methods", "services", "resources", "goals")
+# Seconds a page fragment is kept ({% fragment %}, core/templatetags/
+# fragments.py), for staff too; a save invalidates it at once; 0 switches it off.
+FRAGMENT_CACHE_TIMEOUT = int(os.environ.get("FRAGMENT_CACHE_TIMEOUT", "600"))
 
 # An offer or a method whose information was last confirmed longer ago than
 # this is listed as due for verification in the admin ("Skal bekræftes").

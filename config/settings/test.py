@@ -23,6 +23,7 @@ STORAGES = {
 # own writes, also ones that bypass signals. tests/performance switches it on.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 PAGE_CACHE_TIMEOUT = 0
+FRAGMENT_CACHE_TIMEOUT = 0
 # Tests serve static files straight from static/ (no collectstatic), as the
 # development server does.
 WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,93 @@
+"""``{% fragment "name" obj ... %}…{% endfragment %}``: a part of a page that
+is the same for everyone at one visibility level, stored by name, the objects
+given and the content version (core/content_versions.py).
+
+For the expensive, user-independent parts of a page (an offer's body, a
+method's knowledge declaration and lists, a plan's goal table, a chart), so a
+member of staff, whose page is always rendered afresh, reuses them too. The key
+holds the visibility level (staff or public: core/visibility.py) and the
+language, so a staff-only item never reaches a visitor's fragment, and the
+version, so a save shows at once. A part that depends on the user or the clock
+stays outside. A cache that is down never breaks a page: the part is rendered.
+Switched off with ``FRAGMENT_CACHE_TIMEOUT = 0`` (the tests' default).
+"""
+
+import hashlib
+import logging
+
+from django import template
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import get_language
+
+from ..content_versions import content_version
+from ..visibility import is_staff
+
+logger = logging.getLogger(__name__)
+register = template.Library()
+
+_KEY = "fragment:{digest}"
+
+
+@register.tag("fragment")
+def do_fragment(parser, token):
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(
+            f"'{bits[0]}' takes a name and the objects the part shows."
+        )
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]])
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, vary_on):
+        self.nodelist = nodelist
+        self.vary_on = vary_on
+
+    def render(self, context):
+        request = context.get("request")
+        timeout = settings.FRAGMENT_CACHE_TIMEOUT
+        if not timeout or request is None:
+            return self.nodelist.render(context)
+        try:
+            key = fragment_key(request, [v.resolve(context) for v in self.vary_on])
+            stored = cache.get(key)
+        except Exception:  # noqa: BLE001 - without a cache, render the part
+            logger.exception("A page fragment could not be read from the cache")
+            return self.nodelist.render(context)
+        if stored is not None:
+            return stored
+        rendered = self.nodelist.render(context)
+        try:
+            cache.set(key, rendered, timeout)
+        except Exception:  # noqa: BLE001 - the part is shown all the same
+            logger.exception("A page fragment could not be stored")
+        return rendered
+
+
+def fragment_key(request, parts):
+    """The key of a fragment: its parts (an object by its model and primary
+    key), the visibility level, the language and the content version."""
+    level = "staff" if is_staff(getattr(request, "user", None)) else "public"
+    names = [_part_name(part) for part in parts]
+    text = "|".join([*names, level, get_language() or "", _version(request)])
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return _KEY.format(digest=digest)
+
+
+def _part_name(part):
+    meta = getattr(part, "_meta", None)
+    if meta is not None:
+        return f"{meta.label_lower}:{part.pk}"
+    return str(part)
+
+
+def _version(request):
+    # Read once per request: a page's fragments share one version.
+    version = getattr(request, "_content_version", None)
+    if version is None:
+        version = content_version()
+        request._content_version = version
+    return version

@@ -55,6 +55,7 @@ STATUS_SYMBOLS = {
     Status.ON_TRACK: "→",
     Status.BEHIND: "!",
     Status.NO_DATA: "–",
+    Status.QUALITATIVE: "○",
 }
 
 

@@ -45,6 +45,7 @@ class PlanListView(FilteredListView):
         query = form.cleaned_data.get("q", "") if form.is_valid() else ""
         context["query"] = query
         context["matching_goals"] = selectors.matching_goal_list(query) if query else []
+        context["today"] = timezone.localdate()
         return context
 
 

@@ -216,10 +216,14 @@ class Initiative(SourcedModel):
     def is_status_stale(self, today):
         """Past its due date and still “planned” or “in progress”: nobody has
         recorded how it went, so “Planlagt” would be wrong."""
-        return self.status in (
-            self.Status.PLANNED,
-            self.Status.IN_PROGRESS,
-        ) and today > self.due_date()
+        return (
+            self.status
+            in (
+                self.Status.PLANNED,
+                self.Status.IN_PROGRESS,
+            )
+            and today > self.due_date()
+        )
 
     def status_label(self, today):
         if self.is_status_stale(today):

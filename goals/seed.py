@@ -213,4 +213,3 @@ def _link_supported_goals(loader, record):
             continue
         # A goal's link is set with the goal; existing goals keep a curator's choice.
         loader.set_field(goal, "supports", supported, created=goal.supports_id is None)
-

@@ -37,13 +37,14 @@ def method_detail(user):
     )
 
 
-
 def _talk_prefetches(user):
     return (
         "presenters",
         Prefetch(
             "methods",
-            queryset=Method.objects.visible_to(user).only("slug", "name", "abbreviation"),
+            queryset=Method.objects.visible_to(user).only(
+                "slug", "name", "abbreviation"
+            ),
             to_attr="visible_methods",
         ),
     )

@@ -316,6 +316,10 @@ class Goal(TimestampedModel, SourcedModel):
         max_length=10,
         choices=Direction.choices,
         default=Direction.INCREASE,
+        blank=True,
+        help_text=_(
+            "Kan kun stå tom for et kvalitativt mål, hvis planen ikke angiver den."
+        ),
     )
     definition = models.TextField(_("definition"), blank=True)
     data_source = models.CharField(_("datakilde"), max_length=300, blank=True)
@@ -366,10 +370,14 @@ class Goal(TimestampedModel, SourcedModel):
 
     def clean(self):
         super().clean()
-        if self.kind == self.Kind.QUANTITATIVE and not self.unit:
-            raise ValidationError(
-                {"unit": _("Et mål med tal skal have en enhed.")}, code="unit"
-            )
+        if self.kind == self.Kind.QUANTITATIVE:
+            errors = {}
+            if not self.unit:
+                errors["unit"] = _("Et mål med tal skal have en enhed.")
+            if not self.direction:
+                errors["direction"] = _("Et mål med tal skal have en retning.")
+            if errors:
+                raise ValidationError(errors, code="required")
 
     @property
     def is_qualitative(self):

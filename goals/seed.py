@@ -126,24 +126,24 @@ def _load_plan(loader, record):
 
 
 def _load_budget(loader, plan, tables, document):
-    """Budget tables: lines in the document's order, each under its subtotal."""
+    """Budget tables: lines in the document's order, each under its subtotal
+    (the total comes last, so parents are linked once every line exists)."""
     order = 0
     for table in tables:
         cite = citation(table, document)
         lines = {}
         for line in table["lines"]:
             order += 1
-            values = {
-                "year": table["year"],
-                "amount": line["amount"],
-                "order": order,
-                "parent": lines.get(line.get("under")),
-                **cite,
-            }
+            values = {"year": table["year"], "amount": line["amount"], "order": order}
             if line.get("offer"):
                 values["offer"] = loader.get(Offer, slug=line["offer"])
             key = {"plan": plan, "table": table["title"], "label": line["label"]}
-            lines[line["label"]], _created = loader.upsert(BudgetLine, key, values)
+            lines[line["label"]] = loader.upsert(BudgetLine, key, values | cite)
+        for line in table["lines"]:
+            instance, created = lines[line["label"]]
+            if line.get("under") and instance is not None:
+                parent = lines[line["under"]][0]
+                loader.set_field(instance, "parent", parent, created=created)
 
 
 def _load_goal(loader, plan, record, order, document=""):

@@ -17,6 +17,7 @@ from core.visibility import is_staff
 
 from . import progress as rules
 from . import selectors
+from .budget import budget_tables
 from .charts import build_chart
 from .filters import PlanFilter
 from .models import Plan
@@ -69,6 +70,7 @@ class PlanDetailView(DetailView):
             goal.progress.status for goal in goals
         )
         context["today"] = timezone.localdate()
+        context["budget_tables"] = budget_tables(plan.budget_lines.all())
         context["downloads"] = [
             (kind, label, [(fmt, fmt.upper()) for fmt in EXPORT_FORMATS])
             for kind, (label, _resource, _rows) in EXPORTS.items()

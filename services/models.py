@@ -190,6 +190,8 @@ class Offer(
         WALK_IN = "walk_in", _("Du kan bare møde op")
         REFERRED = "referred", _("Kræver visitation")
         BOTH = "both", _("Både uden og med visitation")
+        # The documents do not say; never guessed (issue #14).
+        UNKNOWN = "unknown", _("Ikke oplyst – spørg tilbuddet")
 
     name = models.CharField(_("navn"), max_length=200)
     status = models.CharField(

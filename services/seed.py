@@ -108,7 +108,7 @@ def _load_offer(loader, record):
             KeyFigure,
             {"offer": offer, "year": figure["year"]},
             pick(figure, "citizens_served", "budget", "source", "note")
-            | citation(figure, figure.get("source") or cite["source_document"]),
+            | citation(figure, cite["source_document"]),
         )
 
 

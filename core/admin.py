@@ -252,6 +252,12 @@ def reason_field():
     )
 
 
+#: The fields of core.models.SourcedModel a curator types, and those the admin
+#: fills in for a curator's own addition.
+SOURCE_FIELDS = ["source_document", "source_section", "source_page"]
+CURATOR_FIELDS = ["source_added_by", "source_added_on"]
+
+
 def stamp_curator_source(request, instance):
     """A fact with no source document, saved in the admin, is the curator's own
     addition: record who added it and when (core.models.SourcedModel)."""

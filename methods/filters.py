@@ -62,5 +62,10 @@ class MethodFilter(PortalFilterSet):
         model = Method
         fields = ["q", "category", "evidence", "target_group"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Counted once a request, not again each time the choices are read.
+        self.filters["evidence"].extra["choices"] = evidence_choices()
+
     def filter_evidence(self, queryset, name, value):
         return queryset.filter(rating_effect="" if value == NOT_RATED else value)

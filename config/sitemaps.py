@@ -10,7 +10,7 @@ from django.contrib.sitemaps import Sitemap as BaseSitemap
 from django.db.models import Max
 
 from goals.models import Goal, Plan
-from methods.models import Method
+from methods.models import Method, Talk
 from resources.models import Resource
 from services.models import Offer
 
@@ -40,6 +40,17 @@ class MethodSitemap(Sitemap):
 
     def items(self):
         return Method.objects.visible_to(None).only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class TalkSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        # Talks have no draft state: every talk is public.
+        return Talk.objects.only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, item):
         return item.updated_at
@@ -86,6 +97,7 @@ class GoalSitemap(Sitemap):
 SITEMAPS = {
     "tilbud": OfferSitemap,
     "metoder": MethodSitemap,
+    "oplaeg": TalkSitemap,
     "materialer": ResourceSitemap,
     "planer": PlanSitemap,
     "maal": GoalSitemap,

@@ -22,7 +22,7 @@ urlpatterns = [
     path("", include("config.auth_urls")),
     path(settings.ADMIN_URL_PATH, admin.site.urls),
     path("tilbud/", include("services.urls")),
-    path("metoder/", include("methods.urls")),
+    path("", include("methods.urls")),
     path("materialer/", include("resources.urls")),
     path("videnskilder/", include("resources.source_urls")),
     path("planer/", include("goals.urls")),

@@ -34,6 +34,7 @@ from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectM
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import HttpResponseRedirect
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -314,3 +315,39 @@ def reason_field():
             "opringning fra tilbuddet”."
         ),
     )
+
+
+#: The fields of core.models.SourcedModel a curator types, and those the admin
+#: fills in for a curator's own addition.
+SOURCE_FIELDS = ["source_document", "source_section", "source_page"]
+CURATOR_FIELDS = ["source_added_by", "source_added_on"]
+
+
+def stamp_curator_source(request, instance):
+    """A fact with no source document, saved in the admin, is the curator's own
+    addition: record who added it and when (core.models.SourcedModel)."""
+    if not hasattr(instance, "source_added_by"):
+        return
+    if instance.source_document or instance.source_added_by:
+        return
+    user = request.user
+    instance.source_added_by = (user.get_full_name() or user.get_username())[:200]
+    instance.source_added_on = timezone.localdate()
+
+
+class SourcedAdminMixin:
+    """Stamps curators' additions (``stamp_curator_source``) on the object and on
+    the rows of its inlines before they are saved. Put it first."""
+
+    def save_model(self, request, obj, form, change):
+        stamp_curator_source(request, obj)
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        for formset in formsets:
+            for inline_form in formset.forms:
+                if inline_form.has_changed() and not formset._should_delete_form(
+                    inline_form
+                ):
+                    stamp_curator_source(request, inline_form.instance)
+        super().save_related(request, form, formsets, change)

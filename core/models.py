@@ -117,3 +117,55 @@ class SeedRecord(models.Model):
 
     def __str__(self):
         return f"{self.content_type.model} {self.seed_key}"
+
+
+class SourcedModel(models.Model):
+    """A fact taken from a document, or added by a curator: where it comes from.
+
+    A seeded fact names its document, section or table and page; a fact a curator
+    adds in the admin has no document but records who added it and when
+    (core.admin.SourcedAdminMixin fills those in). Pages show the line
+    ``Kilde: …`` through ``core/templatetags/sources.py``.
+    """
+
+    source_document = models.CharField(
+        _("kildedokument"),
+        max_length=200,
+        blank=True,
+        help_text=_("Dokumentets korte titel, fx “Aftale 2019-2020”."),
+    )
+    source_section = models.CharField(
+        _("afsnit eller tabel i kilden"),
+        max_length=200,
+        blank=True,
+        help_text=_("Fx “afsnit 3.1” eller “tabel over effektmål”."),
+    )
+    source_page = models.PositiveSmallIntegerField(
+        _("side i kilden"), null=True, blank=True
+    )
+    source_added_by = models.CharField(
+        _("tilføjet af"),
+        max_length=200,
+        blank=True,
+        help_text=_("Redaktøren, der har tilføjet oplysningen uden et kildedokument."),
+    )
+    source_added_on = models.DateField(_("tilføjet den"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def has_source(self):
+        return bool(self.source_document or self.source_added_by)
+
+    @property
+    def source_text(self):
+        """“Aftale 2019-2020, afsnit 3.1, s. 12”, or empty for a curator's addition."""
+        if not self.source_document:
+            return ""
+        parts = [self.source_document]
+        if self.source_section:
+            parts.append(self.source_section)
+        if self.source_page:
+            parts.append(_("s. %(page)s") % {"page": self.source_page})
+        return ", ".join(str(part) for part in parts)

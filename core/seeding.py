@@ -289,3 +289,22 @@ def pick(record, *names, **renames):
         {field: record[key] for key, field in renames.items() if key in record}
     )
     return picked
+
+
+def citation(record, document=""):
+    """The source fields (core.models.SourcedModel) of a seed entry.
+
+    ``cite`` is a section (“afsnit 3.1”) or a mapping with ``document``,
+    ``section`` and ``page``; the document falls back to the one the entry's
+    file or parent is taken from. An entry with ``cite: curator`` is a
+    curator's own addition: it names no document."""
+    cite = record.get("cite", {})
+    if cite == "curator":
+        return {"source_document": "", "source_section": "", "source_page": None}
+    if isinstance(cite, str):
+        cite = {"section": cite}
+    return {
+        "source_document": cite.get("document", document),
+        "source_section": cite.get("section", ""),
+        "source_page": cite.get("page"),
+    }

@@ -20,7 +20,13 @@ from import_export.forms import ImportForm, SelectableFieldsExportForm
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.actions import Change, Channel
-from core.admin import RecordedAdminMixin, SafeAdminMixin
+from core.admin import (
+    CURATOR_FIELDS,
+    SOURCE_FIELDS,
+    RecordedAdminMixin,
+    SafeAdminMixin,
+    SourcedAdminMixin,
+)
 from core.formats import format_percent, format_period
 from core.text import danish_slugify
 
@@ -35,6 +41,7 @@ from .forms import (
 )
 from .models import (
     Baseline,
+    BudgetLine,
     FocusArea,
     Goal,
     GoalTheme,
@@ -67,6 +74,7 @@ STATUS_SYMBOLS = {
     Status.ON_TRACK: "→",
     Status.BEHIND: "!",
     Status.NO_DATA: "–",
+    Status.QUALITATIVE: "○",
 }
 
 
@@ -91,7 +99,7 @@ class GoalsExportForm(SelectableFieldsExportForm):
                     form_field.label = field.column_name
 
 
-class GoalsAdminMixin(RecordedAdminMixin, SafeAdminMixin):
+class GoalsAdminMixin(SourcedAdminMixin, RecordedAdminMixin, SafeAdminMixin):
     """Every write through goals.actions, recorded with the user, the channel
     "admin" and the reason typed, if any (core.admin.RecordedAdminMixin)."""
 
@@ -239,6 +247,15 @@ class FocusAreaInline(SafeAdminMixin, admin.StackedInline):
 class PlanKeyFigureInline(SafeAdminMixin, admin.TabularInline):
     model = PlanKeyFigure
     extra = 0
+    exclude = CURATOR_FIELDS
+
+
+class BudgetLineInline(SafeAdminMixin, admin.TabularInline):
+    model = BudgetLine
+    fk_name = "plan"
+    extra = 0
+    fields = ["table", "label", "year", "amount", "parent", "offer", "order"]
+    autocomplete_fields = ["offer"]
 
 
 class InitiativeInline(SafeAdminMixin, admin.TabularInline):
@@ -256,7 +273,12 @@ class PlanAdmin(GoalsAdminMixin, SimpleHistoryAdmin):
     search_fields = ["title", "summary"]
     list_select_related = ["owner"]
     autocomplete_fields = ["owner"]
-    inlines = [FocusAreaInline, InitiativeInline, PlanKeyFigureInline]
+    inlines = [
+        FocusAreaInline,
+        InitiativeInline,
+        PlanKeyFigureInline,
+        BudgetLineInline,
+    ]
 
 
 @admin.register(FocusArea)
@@ -412,6 +434,7 @@ class GoalAdmin(GoalsAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
         "supports",
     ]
     readonly_fields = [
+        *CURATOR_FIELDS,
         "progress_summary",
         "plan_period_note",
         "recent_changes",
@@ -427,6 +450,7 @@ class GoalAdmin(GoalsAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
                     "title",
                     ("level", "theme"),
                     "focus_area",
+                    "kind",
                     ("unit", "direction"),
                     "supports",
                     "responsible_offers",
@@ -434,7 +458,11 @@ class GoalAdmin(GoalsAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
                 ]
             },
         ),
-        (_("Beskrivelse"), {"fields": ["definition", "data_source", "narrative"]}),
+        (
+            _("Beskrivelse"),
+            {"fields": ["definition", "assessment", "data_source", "narrative"]},
+        ),
+        (_("Kilde"), {"fields": [*SOURCE_FIELDS, *CURATOR_FIELDS]}),
         (_("Status (beregnet)"), {"fields": ["progress_summary", "plan_period_note"]}),
         (_("Seneste ændringer"), {"fields": ["recent_changes"]}),
         (_("Slettede tal"), {"fields": ["deleted_figures"]}),

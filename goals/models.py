@@ -5,6 +5,8 @@ Progress and status are computed from baselines, targets and measurements
 kept current when the figures change (goals/status.py).
 """
 
+from datetime import date
+from decimal import Decimal
 from functools import cached_property
 
 from django.conf import settings
@@ -16,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from core.fields import SearchDocumentField, URLField
 from core.history import UNTRACKED_FIELDS, ChangeLogFields
 from core.history import history as core_history
-from core.models import SluggedModel, TimestampedModel
+from core.models import SluggedModel, SourcedModel, TimestampedModel
 
 from . import progress
 from .periods import PeriodError, format_period, parse_period
@@ -164,8 +166,16 @@ class Plan(SluggedModel, TimestampedModel):
             return str(self.period_start)
         return f"{self.period_start}–{self.period_end}"
 
+    @property
+    def end_date(self):
+        """The last day of the plan's period (plans run in whole years)."""
+        return date(self.period_end, 12, 31)
 
-class PlanKeyFigure(models.Model):
+    def has_ended(self, today):
+        return today > self.end_date
+
+
+class PlanKeyFigure(SourcedModel):
     """A figure a plan states about its target group, e.g. citizens per offer type."""
 
     plan = models.ForeignKey(
@@ -221,7 +231,7 @@ class FocusArea(models.Model):
         return f"{self.number}. {self.title}"
 
 
-class Initiative(models.Model):
+class Initiative(SourcedModel):
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planlagt")
         IN_PROGRESS = "in_progress", _("I gang")
@@ -277,6 +287,27 @@ class Initiative(models.Model):
     def __str__(self):
         return self.title
 
+    def due_date(self):
+        """When the initiative should be done: its end date, else its plan's end."""
+        return self.end_date or self.plan.end_date
+
+    def is_status_stale(self, today):
+        """Past its due date and still “planned” or “in progress”: nobody has
+        recorded how it went, so “Planlagt” would be wrong."""
+        return (
+            self.status
+            in (
+                self.Status.PLANNED,
+                self.Status.IN_PROGRESS,
+            )
+            and today > self.due_date()
+        )
+
+    def status_label(self, today):
+        if self.is_status_stale(today):
+            return _("Status ikke opdateret")
+        return self.get_status_display()
+
 
 class GoalTheme(SluggedModel):
     name = models.CharField(_("navn"), max_length=120, unique=True)
@@ -291,7 +322,7 @@ class GoalTheme(SluggedModel):
         return self.name
 
 
-class Goal(TimestampedModel):
+class Goal(TimestampedModel, SourcedModel):
     class Level(models.TextChoices):
         NATIONAL = "national", _("Nationalt mål")
         CENTRE = "centre", _("Centermål")
@@ -305,6 +336,10 @@ class Goal(TimestampedModel):
     class Direction(models.TextChoices):
         INCREASE = "increase", _("Højere er bedre")
         DECREASE = "decrease", _("Lavere er bedre")
+
+    class Kind(models.TextChoices):
+        QUANTITATIVE = progress.QUANTITATIVE, _("Med tal")
+        QUALITATIVE = progress.QUALITATIVE, _("Uden tal (kvalitativt)")
 
     plan = models.ForeignKey(
         Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="goals"
@@ -332,12 +367,37 @@ class Goal(TimestampedModel):
         on_delete=models.SET_NULL,
         related_name="goals",
     )
-    unit = models.CharField(_("enhed"), max_length=10, choices=Unit.choices)
+    kind = models.CharField(
+        _("måltype"),
+        max_length=12,
+        choices=Kind.choices,
+        default=Kind.QUANTITATIVE,
+        help_text=_(
+            "Et kvalitativt mål har en retning og en vurdering, men ingen tal: "
+            "ingen enhed, intet udgangspunkt, ingen målsætninger og ingen graf."
+        ),
+    )
+    assessment = models.TextField(
+        _("vurdering"),
+        blank=True,
+        help_text=_("For et kvalitativt mål: hvordan det vurderes, om målet nås."),
+    )
+    unit = models.CharField(
+        _("enhed"),
+        max_length=10,
+        choices=Unit.choices,
+        blank=True,
+        help_text=_("Skal udfyldes for et mål med tal."),
+    )
     direction = models.CharField(
         _("retning"),
         max_length=10,
         choices=Direction.choices,
         default=Direction.INCREASE,
+        blank=True,
+        help_text=_(
+            "Kan kun stå tom for et kvalitativt mål, hvis planen ikke angiver den."
+        ),
     )
     definition = models.TextField(_("definition"), blank=True)
     data_source = models.CharField(_("datakilde"), max_length=300, blank=True)
@@ -396,6 +456,21 @@ class Goal(TimestampedModel):
     def get_absolute_url(self):
         return reverse("goals:goal", kwargs={"plan": self.plan.slug, "code": self.code})
 
+    def clean(self):
+        super().clean()
+        if self.kind == self.Kind.QUANTITATIVE:
+            errors = {}
+            if not self.unit:
+                errors["unit"] = _("Et mål med tal skal have en enhed.")
+            if not self.direction:
+                errors["direction"] = _("Et mål med tal skal have en retning.")
+            if errors:
+                raise ValidationError(errors, code="required")
+
+    @property
+    def is_qualitative(self):
+        return self.kind == self.Kind.QUALITATIVE
+
     @cached_property
     def progress(self):
         """Progress and status (goals/progress.py) from the goal's figures.
@@ -408,6 +483,7 @@ class Goal(TimestampedModel):
     def figures(self):
         baseline = getattr(self, "baseline", None)
         return progress.GoalFigures(
+            kind=self.kind,
             unit=self.unit,
             direction=self.direction,
             baseline=baseline.as_result() if baseline else None,
@@ -518,7 +594,7 @@ class Period(models.Model):
         return format_period(self.period_start, self.period_end)
 
 
-class Baseline(Figure, Period):
+class Baseline(Figure, Period, SourcedModel):
     """A goal's starting point. Its period may be unknown: some plans state a
     baseline without saying when it was measured; it is then kept without one."""
 
@@ -591,7 +667,7 @@ class Baseline(Figure, Period):
         return super().period_text
 
 
-class Target(Figure):
+class Target(Figure, SourcedModel):
     goal = models.ForeignKey(
         Goal, verbose_name=_("mål"), on_delete=models.CASCADE, related_name="targets"
     )
@@ -720,3 +796,82 @@ class Measurement(Figure, Period):
     def __str__(self):
         value = progress.format_value(self.goal.unit, self.value)
         return f"{self.goal}: {value} ({self.period_label})"
+
+
+class BudgetLine(SourcedModel):
+    """One line of a plan's budget table, as the document prints it.
+
+    A line with lines under it is a subtotal: the document's own amount is kept
+    (``amount``), and ``computed_amount`` adds up the lines under it so a page can
+    show where the two differ (the documents round each line to whole kroner).
+    """
+
+    plan = models.ForeignKey(
+        Plan,
+        verbose_name=_("plan"),
+        on_delete=models.CASCADE,
+        related_name="budget_lines",
+    )
+    table = models.CharField(
+        _("tabel"),
+        max_length=200,
+        help_text=_("Hvilken budgettabel i planen, fx “Centerets budget 2019”."),
+    )
+    label = models.CharField(_("betegnelse"), max_length=250)
+    year = models.PositiveSmallIntegerField(_("år"))
+    amount = models.DecimalField(
+        _("beløb i kroner"),
+        max_digits=14,
+        decimal_places=2,
+        help_text=_("Som dokumentet angiver det; et negativt beløb er en indtægt."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("indgår i"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="children",
+    )
+    offer = models.ForeignKey(
+        "services.Offer",
+        verbose_name=_("tilbud"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="budget_lines",
+    )
+    order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+
+    history = history(
+        verbose_name=_("historik for budgetlinje"),
+        verbose_name_plural=_("historik for budgetlinjer"),
+    )
+
+    class Meta:
+        verbose_name = _("budgetlinje")
+        verbose_name_plural = _("budgetlinjer")
+        ordering = ["plan", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "table", "label"],
+                name="unique_budget_line_per_table",
+                violation_error_message=_(
+                    "Budgettabellen har allerede en linje med den betegnelse."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(parent=models.F("id")),
+                name="budget_line_not_own_parent",
+                violation_error_message=_("En budgetlinje kan ikke indgå i sig selv."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.label} ({self.year})"
+
+    def computed_amount(self, children):
+        """The sum of the lines under this one, or None for a line with none."""
+        if not children:
+            return None
+        return sum((child.amount for child in children), start=Decimal(0))

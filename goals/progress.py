@@ -36,6 +36,8 @@ PERCENT = "percent"
 COUNT = "count"
 AMOUNT = "amount"
 INCREASE = "increase"
+QUANTITATIVE = "quantitative"
+QUALITATIVE = "qualitative"
 DECREASE = "decrease"
 
 #: Percentages resting on fewer cases than this are flagged as uncertain.
@@ -47,6 +49,8 @@ class Status(enum.StrEnum):
     ON_TRACK = "on_track"
     BEHIND = "behind"
     NO_DATA = "no_data"
+    #: A goal with a direction and an assessment but no figures.
+    QUALITATIVE = "qualitative"
 
     @property
     def label(self):
@@ -62,6 +66,7 @@ STATUS_LABELS = {
     Status.ON_TRACK: _("På vej"),
     Status.BEHIND: _("Bagud"),
     Status.NO_DATA: _("Ingen data endnu"),
+    Status.QUALITATIVE: _("Vurderes uden tal"),
 }
 STATUS_EXPLANATIONS = {
     Status.ACHIEVED: _("Det seneste resultat når slutmålet."),
@@ -76,6 +81,10 @@ STATUS_EXPLANATIONS = {
     Status.NO_DATA: _(
         "Der er endnu ikke både et udgangspunkt, en målsætning og et resultat "
         "efter udgangspunktet."
+    ),
+    Status.QUALITATIVE: _(
+        "Målet har en retning, men ingen tal: det vurderes, som beskrevet under "
+        "vurdering, og vises uden graf."
     ),
 }
 
@@ -129,6 +138,8 @@ class TargetValue:
 class GoalFigures:
     unit: str
     direction: str
+    #: QUALITATIVE: a direction and an assessment, no figures to count.
+    kind: str = QUANTITATIVE
     baseline: Result | None = None
     targets: tuple[TargetValue, ...] = ()
     measurements: tuple[Result, ...] = ()
@@ -182,6 +193,9 @@ class Progress:
 
 def evaluate(figures):
     """The progress and status of a goal with these figures."""
+    if figures.kind == QUALITATIVE:
+        # No figures to compare: the status says so, and nothing is charted.
+        return Progress(figures=figures, status=Status.QUALITATIVE)
     baseline = figures.baseline
     # A baseline with no period sets where the way starts, not when.
     dated_baseline = baseline if baseline is not None and baseline.end else None

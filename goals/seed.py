@@ -7,13 +7,14 @@ maps the files onto the models.
 
 from pathlib import Path
 
-from core.seeding import pick, read_folder
+from core.seeding import citation, pick, read_folder
 from core.text import danish_slugify
 from services.models import Offer, Organisation
 
 from . import actions
 from .models import (
     Baseline,
+    BudgetLine,
     FocusArea,
     Goal,
     GoalTheme,
@@ -52,6 +53,8 @@ INITIATIVE_FIELDS = (
 )
 GOAL_FIELDS = (
     "title",
+    "kind",
+    "assessment",
     "level",
     "unit",
     "direction",
@@ -89,11 +92,16 @@ def _load_plan(loader, record):
     values = pick(record, *PLAN_FIELDS)
     values["owner"] = loader.get(Organisation, slug=record["owner"])
     plan, _created = loader.upsert(Plan, _slug_key(record, "title"), values)
+    document = record.get("cite_as", "")
     for order, figure in enumerate(record.get("key_figures", []), start=1):
         loader.upsert(
             PlanKeyFigure,
             {"plan": plan, "label": figure["label"]},
-            {"order": order, **pick(figure, "value", "unit", "year", "note", "order")},
+            {
+                "order": order,
+                **pick(figure, "value", "unit", "year", "note", "order"),
+                **citation(figure, document),
+            },
         )
     for area in record.get("focus_areas", []):
         loader.upsert(
@@ -102,24 +110,55 @@ def _load_plan(loader, record):
             pick(area, "title", "why", "goal", "how"),
         )
     for order, initiative in enumerate(record.get("initiatives", []), start=1):
-        values = {"order": order, **pick(initiative, *INITIATIVE_FIELDS)}
+        values = {
+            "order": order,
+            **pick(initiative, *INITIATIVE_FIELDS),
+            **citation(initiative, document),
+        }
         if initiative.get("focus_area"):
             values["focus_area"] = loader.get(
                 FocusArea, plan=plan, number=initiative["focus_area"]
             )
         loader.upsert(Initiative, {"plan": plan, "title": initiative["title"]}, values)
     for order, goal in enumerate(record.get("goals", []), start=1):
-        _load_goal(loader, plan, goal, order)
+        _load_goal(loader, plan, goal, order, document)
+    _load_budget(loader, plan, record.get("budget_tables", []), document)
 
 
-def _load_goal(loader, plan, record, order):
-    values = {"order": order, **pick(record, *GOAL_FIELDS)}
+def _load_budget(loader, plan, tables, document):
+    """Budget tables: lines in the document's order, each under its subtotal
+    (the total comes last, so parents are linked once every line exists)."""
+    order = 0
+    for table in tables:
+        cite = citation(table, document)
+        lines = {}
+        for line in table["lines"]:
+            order += 1
+            values = {"year": table["year"], "amount": line["amount"], "order": order}
+            if line.get("offer"):
+                values["offer"] = loader.get(Offer, slug=line["offer"])
+            key = {"plan": plan, "table": table["title"], "label": line["label"]}
+            lines[line["label"]] = loader.upsert(BudgetLine, key, values | cite)
+        for line in table["lines"]:
+            instance, created = lines[line["label"]]
+            if line.get("under") and instance is not None:
+                parent = lines[line["under"]][0]
+                loader.set_field(instance, "parent", parent, created=created)
+
+
+def _load_goal(loader, plan, record, order, document=""):
+    values = {
+        "order": order,
+        **pick(record, *GOAL_FIELDS),
+        **citation(record, document),
+    }
     if record.get("theme"):
         values["theme"] = loader.get(GoalTheme, slug=record["theme"])
     if record.get("focus_area"):
         values["focus_area"] = loader.get(
             FocusArea, plan=plan, number=record["focus_area"]
         )
+    goal_document = values["source_document"]
     goal, created = loader.upsert(Goal, {"plan": plan, "code": record["code"]}, values)
     loader.set_related(
         goal,
@@ -129,9 +168,19 @@ def _load_goal(loader, plan, record, order):
     )
     if record.get("baseline"):
         baseline = record["baseline"]
-        loader.upsert(Baseline, {"goal": goal}, pick(baseline, *PERIOD_FIELDS, "scope"))
+        loader.upsert(
+            Baseline,
+            {"goal": goal},
+            {
+                **pick(baseline, *PERIOD_FIELDS, "scope"),
+                **citation(baseline, goal_document),
+            },
+        )
     for target in record.get("targets", []):
-        values = pick(target, "value", "note")
+        values = {
+            **pick(target, "value", "note"),
+            **citation(target, goal_document),
+        }
         if target.get("year") is None:
             # The plan does not say when (“uden årstal”): at most one such target
             # per goal, so the goal alone is its key (a None in a key means a

@@ -10,7 +10,15 @@ from django.db.models import Prefetch
 
 from services.models import Offer
 
-from .models import Baseline, Goal, Initiative, Measurement, Plan, Target
+from .models import (
+    Baseline,
+    BudgetLine,
+    Goal,
+    Initiative,
+    Measurement,
+    Plan,
+    Target,
+)
 from .search import matching_goals
 
 
@@ -42,6 +50,7 @@ def plan_detail():
     return Plan.objects.select_related("owner").prefetch_related(
         "focus_areas",
         "key_figures",
+        Prefetch("budget_lines", queryset=BudgetLine.objects.select_related("offer")),
         Prefetch(
             "initiatives",
             queryset=Initiative.objects.select_related("focus_area").order_by(

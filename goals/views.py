@@ -18,6 +18,7 @@ from core.visibility import is_staff
 
 from . import progress as rules
 from . import selectors, status
+from .budget import budget_tables
 from .charts import build_chart
 from .filters import PlanFilter
 from .models import Plan
@@ -47,6 +48,7 @@ class PlanListView(FilteredListView):
         query = form.cleaned_data.get("q", "") if form.is_valid() else ""
         context["query"] = query
         context["matching_goals"] = selectors.matching_goal_list(query) if query else []
+        context["today"] = timezone.localdate()
         return context
 
 
@@ -70,6 +72,7 @@ class PlanDetailView(DetailView):
             rules.Status(goal.status) for goal in goals
         )
         context["today"] = timezone.localdate()
+        context["budget_tables"] = budget_tables(plan.budget_lines.all())
         context["downloads"] = [
             (kind, label, [(fmt, fmt.upper()) for fmt in EXPORT_FORMATS])
             for kind, (label, _resource, _rows) in EXPORTS.items()

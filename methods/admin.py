@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import RecordedAdminMixin, SafeAdminMixin
+from core.admin import RecordedAdminMixin, SafeAdminMixin, SourcedAdminMixin
 from core.verification import OverdueFilter, VerificationAdminMixin
 
 from . import actions
@@ -17,7 +17,9 @@ from .models import (
 )
 
 
-class MethodsAdmin(RecordedAdminMixin, SafeAdminMixin, SimpleHistoryAdmin):
+class MethodsAdmin(
+    SourcedAdminMixin, RecordedAdminMixin, SafeAdminMixin, SimpleHistoryAdmin
+):
     """Writes through the app's actions; change history with restore."""
 
     write_actions = actions
@@ -124,6 +126,7 @@ class MethodAdmin(VerificationAdminMixin, MethodsAdmin):
                     ("rating_effect", "reason_effect"),
                     ("rating_economy", "reason_economy"),
                     "declaration_reviewed_on",
+                    "knowledge_portal_url",
                 ],
             },
         ),

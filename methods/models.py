@@ -11,6 +11,7 @@ from core.models import (
     PublicIdModel,
     PublishedModel,
     SluggedModel,
+    SourcedModel,
     TimestampedModel,
 )
 from core.verification import VerifiedModel, VerifiedQuerySet
@@ -165,6 +166,15 @@ class Method(SluggedModel, TimestampedModel, PublishedModel, VerifiedModel):
     declaration_reviewed_on = models.DateField(
         _("vidensdeklaration gennemgået"), null=True, blank=True
     )
+    knowledge_portal_url = URLField(
+        _("søgning på Vidensportalen"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Adressen på den nationale vidensportals søgning efter metoden, når en "
+            "redaktør har fundet den. Vises, når metoden ikke er vurderet."
+        ),
+    )
     # The weighted full-text document, written by the database (core/fields.py).
     search_vector = SearchDocumentField()
 
@@ -199,6 +209,13 @@ class Method(SluggedModel, TimestampedModel, PublishedModel, VerifiedModel):
     @property
     def evidence_level(self):
         return self.rating_effect
+
+    @property
+    def is_rated(self):
+        """Whether any dimension of the knowledge declaration has a rating."""
+        return any(
+            rating for _dimension, rating, _reason in self.knowledge_declaration()
+        )
 
     def knowledge_declaration(self):
         """The five dimensions in the agency's order: (dimension, rating, reason)."""
@@ -292,7 +309,7 @@ class Presenter(SluggedModel):
         return f"{self.name} ({self.job_title})" if self.job_title else self.name
 
 
-class Talk(SluggedModel, TimestampedModel):
+class Talk(SluggedModel, TimestampedModel, SourcedModel):
     """A talk, course or training session staff offer to others."""
 
     slug_source_field = "title"
@@ -308,6 +325,12 @@ class Talk(SluggedModel, TimestampedModel):
     )
     description = models.TextField(_("beskrivelse"), blank=True)
     audience = models.CharField(_("målgruppe for oplægget"), max_length=300, blank=True)
+    duration = models.CharField(
+        _("varighed"),
+        max_length=120,
+        blank=True,
+        help_text=_("Fx “2 timer” eller “2 dage”. Tomt, hvis det aftales ved booking."),
+    )
     methods = models.ManyToManyField(
         Method, verbose_name=_("metoder"), blank=True, related_name="talks"
     )
@@ -324,3 +347,6 @@ class Talk(SluggedModel, TimestampedModel):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("methods:talk_detail", kwargs={"slug": self.slug})

@@ -2,7 +2,7 @@
 
 from core.search import SearchSpec, filter_queryset, run_search
 
-from .models import Method
+from .models import Method, Talk
 
 METHOD_SEARCH = SearchSpec(
     title=("name", "abbreviation"),
@@ -21,3 +21,20 @@ def search(query, user, limit):
 def matching(queryset, query):
     """Narrow a method queryset to ``query``, best match first."""
     return filter_queryset(queryset, METHOD_SEARCH, query)
+
+
+TALK_SEARCH = SearchSpec(
+    title=("title",),
+    summary=("description",),
+    body=("audience",),
+)
+
+
+def talk_matching(queryset, query):
+    """Narrow a talk queryset to ``query``, best match first (the talk list)."""
+    return filter_queryset(queryset, TALK_SEARCH, query)
+
+
+def search_talks(query, user, limit):
+    """Talks matching ``query``, best first: ``(count, talks)``."""
+    return run_search(Talk.objects.all(), TALK_SEARCH, query, limit)

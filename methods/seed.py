@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from core.seeding import pick, read_folder
+from core.seeding import citation, pick, read_folder
 from core.text import danish_slugify
 
 from .models import (
@@ -117,11 +117,16 @@ def _link_method(loader, record, created):
     )
 
 
+# Every talk is from the knowledge centre's note, its list of talks.
+TALKS_DOCUMENT = "Notat om videnscentret (Randers)"
+
+
 def _load_talk(loader, record):
     talk, created = loader.upsert(
         Talk,
         _slug_key(record, "title"),
-        pick(record, "title", "kind", "description", "audience"),
+        pick(record, "title", "kind", "description", "audience", "duration")
+        | citation(record, TALKS_DOCUMENT),
     )
     loader.set_related(
         talk,

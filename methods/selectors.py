@@ -36,3 +36,25 @@ def method_detail(user):
         *contributed_prefetches(Method, user),
     )
 
+
+def _talk_prefetches(user):
+    return (
+        "presenters",
+        Prefetch(
+            "methods",
+            queryset=Method.objects.visible_to(user).only(
+                "slug", "name", "abbreviation"
+            ),
+            to_attr="visible_methods",
+        ),
+    )
+
+
+def talk_list(user):
+    """Talks, courses and trainings, with their presenters and the methods
+    ``user`` may see."""
+    return Talk.objects.prefetch_related(*_talk_prefetches(user))
+
+
+def talk_detail(user):
+    return Talk.objects.prefetch_related(*_talk_prefetches(user))

@@ -1,8 +1,8 @@
-from django.views.generic import DetailView
+from django.views.generic import DetailView, ListView
 
 from core.views import FilteredListView
 
-from . import selectors
+from . import search, selectors
 from .filters import MethodFilter
 from .models import Rating
 
@@ -36,4 +36,32 @@ class MethodDetailView(DetailView):
         ]
         context["declaration"] = declaration
         context["has_reasons"] = any(item["reason"] for item in declaration)
+        context["is_rated"] = any(item["rating"] for item in declaration)
         return context
+
+
+class TalkListView(ListView):
+    """“Oplæg og kurser”: every talk, course and training staff offer."""
+
+    template_name = "methods/talk/index.html"
+    context_object_name = "talks"
+
+    def get_queryset(self):
+        talks = selectors.talk_list(self.request.user)
+        query = self.request.GET.get("q", "").strip()
+        if query:
+            talks = search.talk_matching(talks, query)
+        return talks
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["query"] = self.request.GET.get("q", "").strip()
+        return context
+
+
+class TalkDetailView(DetailView):
+    template_name = "methods/talk/detail.html"
+    context_object_name = "talk"
+
+    def get_queryset(self):
+        return selectors.talk_detail(self.request.user)

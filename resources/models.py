@@ -45,10 +45,11 @@ class Resource(SluggedModel, TimestampedModel, VisibleModel):
     slug_source_field = "title"
 
     class Kind(models.TextChoices):
-        GUIDELINE = "guideline", _("Guideline")
+        # One kind for a guideline, whatever the document calls it ("Guideline",
+        # "Retningslinje"); the old "procedure" kind was merged into it.
+        GUIDELINE = "guideline", _("Retningslinje")
         MANUAL = "manual", _("Manual")
         SERVICE_DESCRIPTION = "service_description", _("Ydelsesbeskrivelse")
-        PROCEDURE = "procedure", _("Retningslinje")
         ARTICLE = "article", _("Artikel")
         SLIDES = "slides", _("Slides")
         REPORT = "report", _("Rapport")

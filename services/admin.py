@@ -2,7 +2,12 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import RecordedAdminMixin, SafeAdminMixin
+from core.admin import (
+    CURATOR_FIELDS,
+    RecordedAdminMixin,
+    SafeAdminMixin,
+    SourcedAdminMixin,
+)
 from core.formats import format_amount, format_number
 from core.verification import OverdueFilter, VerificationAdminMixin
 
@@ -19,7 +24,9 @@ from .models import (
 )
 
 
-class ServicesAdmin(RecordedAdminMixin, SafeAdminMixin, SimpleHistoryAdmin):
+class ServicesAdmin(
+    SourcedAdminMixin, RecordedAdminMixin, SafeAdminMixin, SimpleHistoryAdmin
+):
     """Writes through the app's actions; change history with restore."""
 
     write_actions = actions
@@ -57,11 +64,13 @@ class OfferMethodInline(SafeAdminMixin, admin.TabularInline):
     model = OfferMethod
     extra = 0
     autocomplete_fields = ["method"]
+    exclude = CURATOR_FIELDS
 
 
 class KeyFigureInline(SafeAdminMixin, admin.TabularInline):
     model = KeyFigure
     extra = 0
+    exclude = CURATOR_FIELDS
 
 
 class SubOfferInline(SafeAdminMixin, admin.TabularInline):
@@ -105,7 +114,7 @@ class OfferAdmin(VerificationAdminMixin, ServicesAdmin):
     ]
     inlines = [LocationInline, OfferMethodInline, KeyFigureInline, SubOfferInline]
     # Set by the "Bekræft oplysningerne" action, not typed.
-    readonly_fields = ["last_verified_on", "last_verified_by"]
+    readonly_fields = ["last_verified_on", "last_verified_by", *CURATOR_FIELDS]
     actions = ["verify"]
 
 

@@ -15,8 +15,10 @@ from core.models import (
     PublicIdModel,
     PublishedModel,
     SluggedModel,
+    SourcedModel,
     TimestampedModel,
 )
+from core.text import normalise_address
 from core.verification import VerifiedModel, VerifiedQuerySet
 from core.visibility import VisibleQuerySet
 
@@ -67,9 +69,7 @@ class OrganisationQuerySet(models.QuerySet):
         """Those of these organisations that belong to ``municipality``: the
         municipality itself and everything under it."""
         members = [
-            pk
-            for pk, top in self.municipality_ids().items()
-            if top == municipality.pk
+            pk for pk, top in self.municipality_ids().items() if top == municipality.pk
         ]
         return self.filter(pk__in=members)
 
@@ -173,7 +173,12 @@ class OfferKind(SluggedModel, PublicIdModel):
 
 
 class Offer(
-    SluggedModel, PublicIdModel, TimestampedModel, PublishedModel, VerifiedModel
+    SluggedModel,
+    PublicIdModel,
+    TimestampedModel,
+    PublishedModel,
+    VerifiedModel,
+    SourcedModel,
 ):
     objects = OfferQuerySet.as_manager()
 
@@ -185,6 +190,8 @@ class Offer(
         WALK_IN = "walk_in", _("Du kan bare møde op")
         REFERRED = "referred", _("Kræver visitation")
         BOTH = "both", _("Både uden og med visitation")
+        # The documents do not say; never guessed (issue #14).
+        UNKNOWN = "unknown", _("Ikke oplyst – spørg tilbuddet")
 
     name = models.CharField(_("navn"), max_length=200)
     status = models.CharField(
@@ -335,7 +342,7 @@ class Offer(
         return self.access in {self.Access.WALK_IN, self.Access.BOTH}
 
 
-class OfferMethod(models.Model):
+class OfferMethod(SourcedModel):
     offer = models.ForeignKey(
         Offer,
         verbose_name=_("tilbud"),
@@ -377,6 +384,14 @@ class Location(PublicIdModel):
     )
     name = models.CharField(_("navn"), max_length=200, blank=True)
     street = models.CharField(_("adresse"), max_length=200)
+    street_normalised = models.CharField(
+        _("adresse i søgeform"),
+        max_length=200,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text=_("Samme form for alle stavemåder, fx “Gl.” og “Gammel”."),
+    )
     postcode = models.CharField(_("postnummer"), max_length=4, blank=True)
     city = models.CharField(_("by"), max_length=100, blank=True)
     note = models.CharField(_("bemærkning"), max_length=300, blank=True)
@@ -396,6 +411,13 @@ class Location(PublicIdModel):
 
     def __str__(self):
         return ", ".join(part for part in (self.street, self.postal_line) if part)
+
+    def save(self, *args, **kwargs):
+        self.street_normalised = normalise_address(self.street)[:200]
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "street" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "street_normalised"}
+        super().save(*args, **kwargs)
 
     @property
     def postal_line(self):
@@ -457,7 +479,7 @@ class OpeningHours(PublicIdModel):
         )
 
 
-class KeyFigure(models.Model):
+class KeyFigure(SourcedModel):
     """What an offer did and cost in a year."""
 
     offer = models.ForeignKey(

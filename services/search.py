@@ -1,6 +1,9 @@
 """Search in offers, by the one visibility rule; see core/search.py for the rest."""
 
+from django.db.models import Case, IntegerField, Value, When
+
 from core.search import SearchSpec, filter_queryset, run_search
+from core.text import normalise_address
 
 from .models import Offer
 
@@ -19,5 +22,26 @@ def search(query, user, limit):
 
 
 def matching(queryset, query):
-    """Narrow an offer queryset to ``query``, best match first."""
-    return filter_queryset(queryset, OFFER_SEARCH, query)
+    """Narrow an offer queryset to ``query``, best match first; a query that is
+    an address, in any of its spellings, finds the offers there first."""
+    ranked = filter_queryset(queryset, OFFER_SEARCH, query)
+    address = normalise_address(query)
+    if len(address) < 4 or not at_address(queryset, address).exists():
+        return ranked
+    here = at_address(queryset, address).values("pk")
+    return (
+        (queryset.filter(pk__in=ranked.values("pk")) | queryset.filter(pk__in=here))
+        .annotate(
+            at_address=Case(
+                When(pk__in=here, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("at_address", "name")
+    )
+
+
+def at_address(queryset, address):
+    """Offers with a location whose address, normalised, contains ``address``."""
+    return queryset.filter(locations__street_normalised__contains=address).distinct()

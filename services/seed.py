@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from core.seeding import pick, read_folder
+from core.seeding import citation, pick, read_folder
 from core.text import danish_slugify
 from methods.models import Method, TargetGroup
 
@@ -81,7 +81,8 @@ def _load_offer(loader, record):
         values["parent"] = loader.get(Offer, slug=record["parent"])
     if record.get("legal_basis"):
         values["legal_basis"] = loader.get(LegalBasis, code=record["legal_basis"])
-    offer, created = loader.upsert(Offer, _slug_key(record, "name"), values)
+    cite = citation(record)
+    offer, created = loader.upsert(Offer, _slug_key(record, "name"), values | cite)
     loader.set_related(
         offer,
         "other_legal_bases",
@@ -100,13 +101,14 @@ def _load_offer(loader, record):
         loader.upsert(
             OfferMethod,
             {"offer": offer, "method": loader.get(Method, slug=use["method"])},
-            pick(use, "note"),
+            pick(use, "note") | citation(use, cite["source_document"]),
         )
     for figure in record.get("key_figures", []):
         loader.upsert(
             KeyFigure,
             {"offer": offer, "year": figure["year"]},
-            pick(figure, "citizens_served", "budget", "source", "note"),
+            pick(figure, "citizens_served", "budget", "source", "note")
+            | citation(figure, cite["source_document"]),
         )
 
 

@@ -143,7 +143,7 @@ class MeasurementSerializer(serializers.Serializer):
 
 class StatusSerializer(serializers.Serializer):
     code = serializers.ChoiceField(
-        choices=["achieved", "on_track", "behind", "no_data"]
+        choices=["achieved", "on_track", "behind", "no_data", "qualitative"]
     )
     label = serializers.CharField()
 

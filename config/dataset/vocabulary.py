@@ -221,7 +221,6 @@ RESOURCE_TITLES = {
     "guideline": "Retningslinje",
     "manual": "Manual",
     "service_description": "Ydelsesbeskrivelse",
-    "procedure": "Procedure",
     "article": "Artikel",
     "slides": "Oplæg",
     "report": "Rapport",

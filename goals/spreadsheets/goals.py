@@ -280,6 +280,15 @@ class GoalResource(SpreadsheetResource):
     def row_key(self, row):
         return (row_plan(row), cell_text(row.get("kode")))
 
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        # A qualitative goal may have no direction (its plan gives none): a
+        # blank cell keeps it blank rather than taking the column's default.
+        blank = not str(row.get(field.column_name) or "").strip()
+        if field.attribute == "direction" and instance.is_qualitative and blank:
+            instance.direction = ""
+            return
+        super().import_field(field, instance, row, is_m2m=is_m2m, **kwargs)
+
     def import_instance(self, instance, row, **kwargs):
         if instance.pk:
             self.saved_values[id(instance)] = goal_values(instance)

@@ -27,3 +27,14 @@ def small_n(n):
 @register.inclusion_tag("goals/_status.html")
 def goal_status(status, size=""):
     return {"status": status, "size": size}
+
+
+@register.simple_tag
+def initiative_status(initiative, today):
+    """“Planlagt”, or “Status ikke opdateret” once the initiative is overdue."""
+    return initiative.status_label(today)
+
+
+@register.simple_tag
+def plan_has_ended(plan, today):
+    return plan.has_ended(today)

@@ -68,7 +68,7 @@ def test_the_two_safety_procedures_are_for_staff_only(seed):
     }
     procedures = Resource.objects.filter(title__in=titles)
     assert procedures.count() == 2
-    assert set(procedures.values_list("kind", "visibility")) == {("procedure", "staff")}
+    assert set(procedures.values_list("kind", "visibility")) == {("guideline", "staff")}
     assert not Resource.objects.visible_to(None).filter(title__in=titles).exists()
     assert Resource.objects.filter(visibility="staff").count() == 2
 

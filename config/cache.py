@@ -60,6 +60,7 @@ CACHED_VIEWS = {
     "django.contrib.sitemaps.views.sitemap",
     "services:index",
     "services:detail",
+    "services:urgent_help",
     "methods:index",
     "methods:detail",
     "resources:index",

@@ -20,6 +20,7 @@ inlines: ``class SourceInline(SafeAdminMixin, admin.TabularInline)``. It
 """
 
 from django import forms
+from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.contrib.admin.views.main import ERROR_FLAG
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
@@ -29,8 +30,11 @@ from django.http import HttpResponseRedirect
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
+from simple_history.admin import SimpleHistoryAdmin
 
+from . import actions as core_actions
 from .actions import REASON_LENGTH, Change, Channel, recorded
+from .models import SiteContact
 
 #: The name of the optional "why" field on a change form (see RecordedAdminMixin).
 REASON_FIELD = "_change_reason"
@@ -249,3 +253,20 @@ def reason_field():
             "opringning fra tilbuddet”."
         ),
     )
+
+
+class SiteContactAdmin(RecordedAdminMixin, SafeAdminMixin, SimpleHistoryAdmin):
+    """One row: curators fill it in, nobody deletes it."""
+
+    write_actions = core_actions
+
+    list_display = ["__str__", "phone", "email"]
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not SiteContact.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+admin.site.register(SiteContact, SiteContactAdmin)

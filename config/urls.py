@@ -6,7 +6,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
-from . import views
+from . import admin_views, views
 from .sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -32,6 +32,12 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("", include("config.auth_urls")),
+    # Before the admin's own URLs, under its address and its login.
+    path(
+        f"{settings.ADMIN_URL_PATH}fuldstaendighed/",
+        admin.site.admin_view(admin_views.completeness_report),
+        name="completeness_report",
+    ),
     path(settings.ADMIN_URL_PATH, admin.site.urls),
     path("tilbud/", include("services.urls")),
     path("metoder/", include("methods.urls")),

@@ -111,14 +111,6 @@ def _urgent_help_hit(entry):
 
 
 _GROUPS = [
-    # First: a person in need finds where to go tonight before anything else.
-    (
-        "akut",
-        _("Akut hjælp"),
-        services_search.search_urgent_help,
-        "services:urgent_help",
-        _urgent_help_hit,
-    ),
     ("tilbud", _("Tilbud"), services_search.search, "services:index", _offer_hit),
     ("metoder", _("Metoder"), methods_search.search, "methods:index", _method_hit),
     (
@@ -134,6 +126,14 @@ _GROUPS = [
         goals_search.search,
         "goals:index",
         _plan_or_goal_hit,
+    ),
+    # "Akut hjælp": the words people type when in need (sove, nat, vold).
+    (
+        "akut",
+        _("Akut hjælp"),
+        services_search.search_urgent_help,
+        "services:urgent_help",
+        _urgent_help_hit,
     ),
 ]
 

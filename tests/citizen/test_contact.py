@@ -13,9 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def contact_section(html):
-    return re.search(
-        r'<section class="offer-contact".*?</section>', html, re.S
-    )[0]
+    return re.search(r'<section class="offer-contact".*?</section>', html, re.S)[0]
 
 
 def test_an_offers_own_phone_and_email_come_first(client):

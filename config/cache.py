@@ -65,6 +65,7 @@ CACHED_VIEWS = {
     "django.contrib.sitemaps.views.sitemap",
     "services:index",
     "services:detail",
+    "services:urgent_help",
     "methods:index",
     "methods:detail",
     "resources:index",
@@ -117,6 +118,14 @@ def connect_signals():
             post_delete.connect(_content_changed, sender=model, dispatch_uid=uid)
             m2m_changed.connect(_links_changed, sender=model, dispatch_uid=uid)
     content_changed.connect(_content_announced, dispatch_uid="config.cache.actions")
+    # The site's contact is on every page (the footer, the offers' contact).
+    site_contact = django_apps.get_model("core", "SiteContact")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _site_contact_changed,
+            sender=site_contact,
+            dispatch_uid="config.cache.site_contact",
+        )
 
 
 class AnonymousPageCacheMiddleware:
@@ -257,6 +266,10 @@ def _content_changed(sender, **kwargs):
     app = sender._meta.app_label
     if app in CONTENT_APPS:
         bump_content_version(app)
+
+
+def _site_contact_changed(sender, **kwargs):
+    bump_content_version()
 
 
 def _links_changed(sender, action, **kwargs):

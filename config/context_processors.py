@@ -1,11 +1,14 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+
+from core.models import SiteContact
 
 
 def site(request):
+    contact = SimpleLazyObject(SiteContact.current)
     return {
         "SITE_NAME": settings.SITE_NAME,
         "SITE_OWNER": settings.SITE_OWNER,
-        "SITE_CONTACT_EMAIL": settings.SITE_CONTACT_EMAIL,
-        "SITE_CONTACT_PHONE": settings.SITE_CONTACT_PHONE,
-        "ACCESSIBILITY_STATEMENT_URL": settings.ACCESSIBILITY_STATEMENT_URL,
+        # Set by curators in the admin, the settings as fallback.
+        "SITE_CONTACT": contact,
     }

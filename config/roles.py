@@ -30,6 +30,7 @@ ROLES = {
         ("methods", None, ALL_ACTIONS),
         ("services", None, ALL_ACTIONS),
         ("resources", None, ALL_ACTIONS),
+        ("core", "sitecontact", ALL_ACTIONS),
     ],
 }
 

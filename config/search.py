@@ -106,6 +106,10 @@ def _plan_or_goal_hit(item):
     return Hit(item.title, item.get_absolute_url(), item.search_snippet, str(meta))
 
 
+def _urgent_help_hit(entry):
+    return Hit(entry.title, entry.get_absolute_url(), entry.search_snippet, entry.phone)
+
+
 _GROUPS = [
     ("tilbud", _("Tilbud"), services_search.search, "services:index", _offer_hit),
     ("metoder", _("Metoder"), methods_search.search, "methods:index", _method_hit),
@@ -122,6 +126,14 @@ _GROUPS = [
         goals_search.search,
         "goals:index",
         _plan_or_goal_hit,
+    ),
+    # "Akut hjælp": the words people type when in need (sove, nat, vold).
+    (
+        "akut",
+        _("Akut hjælp"),
+        services_search.search_urgent_help,
+        "services:urgent_help",
+        _urgent_help_hit,
     ),
 ]
 

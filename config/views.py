@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse
 from django.middleware.csrf import REASON_NO_CSRF_COOKIE
 from django.shortcuts import render
 from django.template import loader
@@ -12,8 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from core.history import last_curated_change
+from core.models import SiteContact
 from methods.models import Method
 from resources.models import Resource
+from services import selectors as services_selectors
 from services.models import Offer
 
 from .search import RESULTS_PER_GROUP, SearchForm, search_site
@@ -35,7 +38,11 @@ def home(request):
     return render(
         request,
         "home.html",
-        {"whats_new": _whats_new(WHATS_NEW_COUNT)},
+        {
+            "whats_new": _whats_new(WHATS_NEW_COUNT),
+            # By the public rule, like the rest of the page.
+            "urgent_help": services_selectors.urgent_help(None),
+        },
     )
 
 
@@ -62,8 +69,16 @@ def search(request):
     return render(request, "search/results.html", context, status=status)
 
 
+@require_GET
 def accessibility_statement(request):
-    return HttpResponseRedirect(settings.ACCESSIBILITY_STATEMENT_URL)
+    """The site's own page about accessibility: it links to the statement
+    made with the national tool (its address set in the admin), as the law on
+    accessibility of public websites expects every site to do."""
+    return render(
+        request,
+        "accessibility.html",
+        {"statement_url": SiteContact.current().accessibility_statement_url},
+    )
 
 
 @require_GET
@@ -136,35 +151,39 @@ def _typed(value):
 
 
 def _whats_new(limit):
-    """The latest changed public offers, methods and resources, newest first:
-    three queries whatever the amount of data. By the public rule (no user):
-    the home page is the same for everyone."""
-    offers = (
-        Offer.objects.visible_to(None)
-        .select_related("kind")
-        .order_by("-updated_at")[:limit]
+    """The public offers, methods and resources a person changed or verified
+    most recently, newest first, with that date: what only the seed loader
+    wrote is not news, however recently it was loaded. Three queries whatever
+    the amount of data. By the public rule (no user): the home page is the
+    same for everyone."""
+    offers = _latest_curated(Offer.objects.visible_to(None).select_related("kind"))
+    methods = _latest_curated(
+        Method.objects.visible_to(None).select_related("category")
     )
-    methods = (
-        Method.objects.visible_to(None)
-        .select_related("category")
-        .order_by("-updated_at")[:limit]
-    )
-    resources = Resource.objects.visible_to(None).order_by("-updated_at")[:limit]
+    resources = _latest_curated(Resource.objects.visible_to(None))
     items = [
         *(
-            NewItem(_("Tilbud"), o.name, o.get_absolute_url(), o.summary, o.updated_at)
-            for o in offers
+            NewItem(_("Tilbud"), o.name, o.get_absolute_url(), o.summary, o.curated_on)
+            for o in offers[:limit]
         ),
         *(
-            NewItem(_("Metode"), str(m), m.get_absolute_url(), m.summary, m.updated_at)
-            for m in methods
+            NewItem(_("Metode"), str(m), m.get_absolute_url(), m.summary, m.curated_on)
+            for m in methods[:limit]
         ),
         *(
             NewItem(
-                _("Materiale"), r.title, r.get_absolute_url(), r.summary, r.updated_at
+                _("Materiale"), r.title, r.get_absolute_url(), r.summary, r.curated_on
             )
-            for r in resources
+            for r in resources[:limit]
         ),
     ]
     items.sort(key=lambda item: item.updated_at, reverse=True)
     return items[:limit]
+
+
+def _latest_curated(queryset):
+    return (
+        queryset.annotate(curated_on=last_curated_change(queryset.model))
+        .filter(curated_on__isnull=False)
+        .order_by("-curated_on")
+    )

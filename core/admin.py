@@ -40,9 +40,12 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
+from simple_history.admin import SimpleHistoryAdmin
 
+from . import actions as core_actions
 from .actions import REASON_LENGTH, Change, Channel, recorded
 from .filters import MAX_CHOICES
+from .models import SiteContact
 
 #: The name of the optional "why" field on a change form (see RecordedAdminMixin).
 REASON_FIELD = "_change_reason"
@@ -351,3 +354,20 @@ class SourcedAdminMixin:
                 ):
                     stamp_curator_source(request, inline_form.instance)
         super().save_related(request, form, formsets, change)
+
+
+class SiteContactAdmin(RecordedAdminMixin, SafeAdminMixin, SimpleHistoryAdmin):
+    """One row: curators fill it in, nobody deletes it."""
+
+    write_actions = core_actions
+
+    list_display = ["__str__", "phone", "email"]
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not SiteContact.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+admin.site.register(SiteContact, SiteContactAdmin)

@@ -119,3 +119,19 @@ def _record_existing_links(apps, app_label, name, field, history_rows):
         ],
         batch_size=500,
     )
+
+
+# Changes no person made: the seed loader's, and the first rows a migration
+# wrote for content that existed before history did.
+UNCURATED_CHANNELS = (Channel.SEED, Channel.COMMAND)
+
+
+def last_curated_change(model):
+    """An expression for the date of a row's latest change a person made (a
+    curator in the admin, an import, a verification), for ``annotate``: None
+    for a row only the seed loader has written, whose ``updated_at`` is the
+    day the seed was loaded, not the day its content was new."""
+    rows = model.history.model.objects.filter(id=models.OuterRef("pk")).exclude(
+        history_channel__in=UNCURATED_CHANNELS
+    )
+    return models.Subquery(rows.order_by("-history_date").values("history_date")[:1])

@@ -1,10 +1,15 @@
 """Abstract models and querysets every app builds on, and the seed record."""
 
+import copy
 import uuid
 
+from django.core.cache import cache
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
+from .history import history
 from .text import danish_slugify
 from .visibility import VisibleModel
 
@@ -100,6 +105,12 @@ class SeedRecord(models.Model):
         help_text=_("Postens naturlige nøgle i datafilen, da den blev indlæst."),
     )
     loaded_at = models.DateTimeField(_("indlæst"), auto_now_add=True)
+    source_year = models.PositiveSmallIntegerField(
+        _("kildens år"),
+        null=True,
+        blank=True,
+        help_text=_("Året for det dokument, posten er hentet fra."),
+    )
 
     class Meta:
         verbose_name = _("indlæst grundindhold")
@@ -169,3 +180,85 @@ class SourcedModel(models.Model):
         if self.source_page:
             parts.append(_("s. %(page)s") % {"page": self.source_page})
         return ", ".join(str(part) for part in parts)
+
+
+class SiteContact(models.Model):
+    """The site's own way in, set by curators in the admin: the last link of
+    every offer's contact chain, the footer's contact block and the address of
+    the accessibility statement. One row; ``SiteContact.current()`` reads it,
+    and an empty field falls back to the setting of the same meaning
+    (``SITE_CONTACT_PHONE``, ``SITE_CONTACT_EMAIL``,
+    ``ACCESSIBILITY_STATEMENT_URL``), so an installation configured by
+    environment keeps working until a curator takes over."""
+
+    name = models.CharField(
+        _("navn"),
+        max_length=200,
+        blank=True,
+        help_text=_("Hvem borgeren kommer i kontakt med, fx “Videnscentret”."),
+    )
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    address = models.CharField(_("adresse"), max_length=300, blank=True)
+    hours = models.CharField(
+        _("telefontid og åbningstid"),
+        max_length=300,
+        blank=True,
+        help_text=_("Fx “Hverdage kl. 9–15”."),
+    )
+    accessibility_statement_url = models.URLField(
+        _("tilgængelighedserklæring (URL)"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Adressen på sidens erklæring i Digitaliseringsstyrelsens værktøj "
+            "(was.digst.dk)."
+        ),
+    )
+
+    history = history()
+
+    class Meta:
+        verbose_name = _("sidens kontaktoplysninger")
+        verbose_name_plural = _("sidens kontaktoplysninger")
+
+    def __str__(self):
+        return str(self.name or _("Sidens kontaktoplysninger"))
+
+    @classmethod
+    def current(cls):
+        """The one row, with empty fields filled from the settings; unsaved
+        when curators have not made it yet."""
+        from django.conf import settings
+
+        row = cache.get(SITE_CONTACT_CACHE_KEY)
+        if row is None:
+            # Every page shows it (the footer): read once, kept until saved.
+            row = cls.objects.order_by("pk").first() or False
+            cache.set(SITE_CONTACT_CACHE_KEY, row, None)
+        contact = copy.copy(row) if row else cls()
+        contact.phone = contact.phone or settings.SITE_CONTACT_PHONE
+        contact.email = contact.email or settings.SITE_CONTACT_EMAIL
+        contact.name = contact.name or settings.SITE_NAME
+        contact.accessibility_statement_url = (
+            contact.accessibility_statement_url or settings.ACCESSIBILITY_STATEMENT_URL
+        )
+        return contact
+
+    @property
+    def has_way_in(self):
+        return bool(self.phone or self.email)
+
+
+SITE_CONTACT_CACHE_KEY = "core:site-contact"
+
+
+@receiver(post_save, sender=SiteContact, dispatch_uid="core.site_contact_saved")
+@receiver(post_delete, sender=SiteContact, dispatch_uid="core.site_contact_deleted")
+def _forget_site_contact(**kwargs):
+    cache.delete(SITE_CONTACT_CACHE_KEY)
+    # Every page shows the site's contact (the footer, offers without their
+    # own): no stored page or fragment may keep the old one.
+    from .content_versions import bump_content_version
+
+    bump_content_version()

@@ -35,15 +35,25 @@ class SeedError(Exception):
 
 
 def read_folder(folder: Path):
-    """Merge every YAML file in a folder: lists under the same key are joined."""
+    """Merge every YAML file in a folder: lists under the same key are joined.
+
+    A file's ``source_year`` (the year of the document its entries come from)
+    is given to each of its entries as ``source_year``, unless an entry has
+    its own; the loader records it (``SeedRecord.source_year``)."""
     merged = {}
     for path in sorted(Path(folder).glob("*.yaml")):
         with path.open(encoding="utf-8") as handle:
             content = yaml.safe_load(handle) or {}
         if not isinstance(content, dict):
             raise SeedError(f"{path}: the top level must be a mapping of lists")
+        year = content.pop("source_year", None)
         for key, records in content.items():
-            merged.setdefault(key, []).extend(records or [])
+            records = records or []
+            if year is not None:
+                for record in records:
+                    if isinstance(record, dict):
+                        record.setdefault("source_year", year)
+            merged.setdefault(key, []).extend(records)
     return merged
 
 
@@ -56,6 +66,7 @@ class SeedLoader:
         self.changes = []  # (label, field, old, new)
         self._cache = {}
         self._keys = {}  # (model label, pk) -> the seed key that row was loaded as
+        self._source_year = None
 
     def load(self, *seeds):
         """Load the apps' seed modules in order, as one recorded action: all or
@@ -86,9 +97,10 @@ class SeedLoader:
 
     # Writing ------------------------------------------------------------------
 
-    def upsert(self, model, key, values):
+    def upsert(self, model, key, values, *, source_year=None):
         """Create the row if it was never loaded; with ``update``, bring it in line
-        with the file and create it again if a curator deleted it.
+        with the file and create it again if a curator deleted it. ``source_year``
+        is the year of the document the entry comes from, kept on its record.
 
         Returns ``(instance, created)``; ``(None, False)`` for a row a curator
         deleted (or whose parent is gone) when not updating."""
@@ -99,6 +111,7 @@ class SeedLoader:
             name: self._to_python(model, name, value) for name, value in values.items()
         }
         record, instance = self._find(model, key, seed_key)
+        self._source_year = source_year
         if record is not None and instance is None:  # deleted by a curator
             if not self.update:
                 self.kept_deleted[model._meta.verbose_name_plural] += 1
@@ -111,6 +124,7 @@ class SeedLoader:
             self.created[model._meta.verbose_name_plural] += 1
             return instance, True
         self._remember(instance, seed_key)
+        self._record_source_year(model, seed_key, source_year)
         if self.update:
             # The key fields too: a curator may have renamed a slug or a title.
             wanted = {
@@ -216,12 +230,22 @@ class SeedLoader:
                 content_type=ContentType.objects.get_for_model(model),
                 object_id=instance.pk,
                 seed_key=seed_key,
+                source_year=self._source_year,
             )
         else:
             record.object_id = instance.pk
-            record.save(update_fields=["object_id"])
+            record.source_year = self._source_year
+            record.save(update_fields=["object_id", "source_year"])
         self._remember(instance, seed_key)
         return instance
+
+    def _record_source_year(self, model, seed_key, year):
+        """Records made before the year was known learn it on the next run."""
+        if year is None:
+            return
+        SeedRecord.objects.filter(
+            content_type=ContentType.objects.get_for_model(model), seed_key=seed_key
+        ).exclude(source_year=year).update(source_year=year)
 
     def _remember(self, instance, seed_key):
         self._keys[(instance._meta.label, instance.pk)] = seed_key
@@ -308,3 +332,15 @@ def citation(record, document=""):
         "source_section": cite.get("section", ""),
         "source_page": cite.get("page"),
     }
+
+
+def source_years(model, pks):
+    """``{pk: year}``: the year of the document each seeded row of ``model``
+    came from, for rows whose seed file names it (one query)."""
+    return dict(
+        SeedRecord.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id__in=list(pks),
+            source_year__isnull=False,
+        ).values_list("object_id", "source_year")
+    )

@@ -41,7 +41,20 @@ class FilteredListView(FilterView):
         context["filter_errors"] = self.filterset.is_bound and bool(
             self.filterset.errors
         )
+        context["active_filter_count"] = active_filter_count(self.filterset)
         return context
+
+
+def active_filter_count(filterset):
+    """How many of the list's filters the visitor has set: the number on the
+    button that opens the filters on a phone."""
+    if not filterset.is_bound:
+        return 0
+    return sum(
+        1
+        for name in filterset.filters
+        if any(value.strip() for value in filterset.data.getlist(name))
+    )
 
 
 def _page_notice(requested, page):

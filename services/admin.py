@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -21,7 +22,28 @@ from .models import (
     OfferMethod,
     OpeningHours,
     Organisation,
+    UrgentHelp,
 )
+
+
+class MissingContactFilter(admin.SimpleListFilter):
+    """“Mangler kontaktoplysninger”: offers a citizen cannot call or write to
+    directly (no phone and no e-mail of their own); their page borrows the
+    organisation's or the site's."""
+
+    title = _("mangler kontaktoplysninger")
+    parameter_name = "mangler_kontakt"
+
+    def lookups(self, request, model_admin):
+        return [("ja", _("Ja")), ("nej", _("Nej"))]
+
+    def queryset(self, request, queryset):
+        missing = Q(phone="") & Q(email="")
+        if self.value() == "ja":
+            return queryset.filter(missing)
+        if self.value() == "nej":
+            return queryset.exclude(missing)
+        return queryset
 
 
 class ServicesAdmin(
@@ -94,6 +116,7 @@ class OfferAdmin(VerificationAdminMixin, ServicesAdmin):
     ]
     list_filter = [
         OverdueFilter,
+        MissingContactFilter,
         "status",
         "access",
         "operator",
@@ -153,3 +176,15 @@ class KeyFigureAdmin(ServicesAdmin):
     @admin.display(description=_("budget"), ordering="budget")
     def budget_column(self, figure):
         return format_amount(figure.budget)
+
+
+@admin.register(UrgentHelp)
+class UrgentHelpAdmin(ServicesAdmin):
+    """“Akut hjælp” on the home page and the offer list, in this order."""
+
+    list_display = ["title", "applies_when", "phone", "offer", "status", "order"]
+    list_editable = ["order"]
+    list_filter = ["status"]
+    search_fields = ["title", "applies_when", "keywords"]
+    list_select_related = ["offer"]
+    autocomplete_fields = ["offer"]

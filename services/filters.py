@@ -23,7 +23,10 @@ class OfferFilter(PortalFilterSet):
         field_name="target_groups",
     )
     access = django_filters.ChoiceFilter(
-        label=_("Adgang"), choices=Offer.Access.choices, empty_label=_("Alle")
+        label=_("Adgang"),
+        choices=Offer.Access.choices,
+        empty_label=_("Alle"),
+        method="filter_access",
     )
     legal_basis = SlugChoiceFilter(
         label=_("Lovgrundlag"),
@@ -39,6 +42,14 @@ class OfferFilter(PortalFilterSet):
     class Meta:
         model = Offer
         fields = ["q", "kind", "target_group", "access", "legal_basis", "municipality"]
+
+    def filter_access(self, queryset, name, value):
+        """An offer open both with and without referral answers both questions:
+        "Du kan bare møde op" and "Kræver visitation" each include it."""
+        wanted = {value}
+        if value in (Offer.Access.WALK_IN, Offer.Access.REFERRED):
+            wanted.add(Offer.Access.BOTH)
+        return queryset.filter(access__in=wanted)
 
     def filter_legal_basis(self, queryset, name, value):
         """The primary paragraph or one of the others."""

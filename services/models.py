@@ -521,3 +521,75 @@ class KeyFigure(SourcedModel):
 
     def __str__(self):
         return f"{self.offer} {self.year}"
+
+
+class UrgentHelpQuerySet(VisibleQuerySet):
+    pass
+
+
+class UrgentHelp(TimestampedModel, PublishedModel):
+    """“Akut hjælp”: where to turn tonight or in danger, before any filter or
+    list. Curators keep the entries short and in the order a person in need
+    should read them; an entry may point to the offer it is about."""
+
+    objects = UrgentHelpQuerySet.as_manager()
+
+    title = models.CharField(_("overskrift"), max_length=120)
+    applies_when = models.CharField(
+        _("hvornår"),
+        max_length=200,
+        help_text=_(
+            "Hvornår borgeren skal bruge det, fx “Hvis du ikke har et sted at "
+            "sove i nat”."
+        ),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=Publication.choices,
+        default=Publication.PUBLISHED,
+    )
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    address = models.CharField(_("adresse"), max_length=200, blank=True)
+    hours = models.CharField(
+        _("hvornår er der åbent"),
+        max_length=200,
+        blank=True,
+        help_text=_("Fx “Hele døgnet”."),
+    )
+    offer = models.ForeignKey(
+        Offer,
+        verbose_name=_("tilbud"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="urgent_help",
+        help_text=_(
+            "Tilbuddets side viser resten: adresse, kontakt og hvem det er for."
+        ),
+    )
+    keywords = models.CharField(
+        _("søgeord"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Ord, folk skriver, når de har brug for det, fx “sove nat "
+            "overnatning seng”. Adskil med mellemrum."
+        ),
+    )
+    order = models.PositiveSmallIntegerField(
+        _("rækkefølge"), default=0, help_text=_("Lavest vises først.")
+    )
+
+    history = history()
+
+    class Meta:
+        verbose_name = _("akut hjælp")
+        verbose_name_plural = _("akut hjælp")
+        ordering = ["order", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("services:urgent_help") + f"#akut-{self.pk}"

@@ -5,7 +5,7 @@ from django.db.models import Case, IntegerField, Value, When
 from core.search import SearchSpec, filter_queryset, run_search
 from core.text import normalise_address
 
-from .models import Offer
+from .models import Offer, UrgentHelp
 
 OFFER_SEARCH = SearchSpec(
     title=("name",),
@@ -45,3 +45,17 @@ def matching(queryset, query):
 def at_address(queryset, address):
     """Offers with a location whose address, normalised, contains ``address``."""
     return queryset.filter(locations__street_normalised__contains=address).distinct()
+
+
+URGENT_HELP_SEARCH = SearchSpec(
+    title=("title",),
+    summary=("applies_when",),
+    body=("keywords", "address"),
+)
+
+
+def search_urgent_help(query, user, limit):
+    """“Akut hjælp” entries matching ``query``: the words people type when in
+    need (``sove``, ``nat``, ``vold``) are in each entry's keywords."""
+    queryset = UrgentHelp.objects.visible_to(user).select_related("offer")
+    return run_search(queryset, URGENT_HELP_SEARCH, query, limit)

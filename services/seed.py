@@ -15,6 +15,7 @@ from .models import (
     OfferMethod,
     OpeningHours,
     Organisation,
+    UrgentHelp,
 )
 
 FOLDER = Path(__file__).parent / "seed"
@@ -58,6 +59,8 @@ def load(loader, folder=FOLDER):
         _load_organisation(loader, record)
     for record in data.get("offers", []):
         _load_offer(loader, record)
+    for record in data.get("urgent_help", []):
+        _load_urgent_help(loader, record)
 
 
 def _slug_key(record, source):
@@ -82,7 +85,12 @@ def _load_offer(loader, record):
     if record.get("legal_basis"):
         values["legal_basis"] = loader.get(LegalBasis, code=record["legal_basis"])
     cite = citation(record)
-    offer, created = loader.upsert(Offer, _slug_key(record, "name"), values | cite)
+    offer, created = loader.upsert(
+        Offer,
+        _slug_key(record, "name"),
+        values | cite,
+        source_year=record.get("source_year"),
+    )
     loader.set_related(
         offer,
         "other_legal_bases",
@@ -125,3 +133,12 @@ def _load_location(loader, offer, record):
                 {"location": location, "weekday": weekday, "opens": hours["opens"]},
                 pick(hours, "closes"),
             )
+
+
+def _load_urgent_help(loader, record):
+    values = pick(
+        record, "applies_when", "phone", "address", "hours", "keywords", "order"
+    )
+    if record.get("offer"):
+        values["offer"] = loader.get(Offer, slug=record["offer"])
+    loader.upsert(UrgentHelp, {"title": record["title"]}, values)

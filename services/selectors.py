@@ -6,10 +6,11 @@ Resources build on offers: what they list on an offer's page, they contribute
 
 from django.db.models import Prefetch
 
+from core.history import last_curated_change
 from core.relations import contributed_prefetches
 from core.visibility import visible_through
 
-from .models import Location, Offer, OfferMethod
+from .models import Location, Offer, OfferMethod, Organisation, UrgentHelp
 
 
 def offer_list(user):
@@ -26,7 +27,10 @@ def offer_list(user):
 def offer_detail(user):
     """Offers for the offer page, with everything it shows, for ``user``."""
     visible = Offer.objects.visible_to(user)
-    return visible.select_related(
+    return visible.annotate(
+        # "Senest ændret": a curator's change, never the seed load's.
+        curated_on=last_curated_change(Offer)
+    ).select_related(
         "kind", "legal_basis", "owner__parent", "parent"
     ).prefetch_related(
         "other_legal_bases",
@@ -53,3 +57,33 @@ def offer_detail(user):
         *contributed_prefetches(Offer, user),
     )
 
+
+
+def label_places(offers):
+    """Give each offer ``place_municipality`` and ``place_centre``: the top of
+    its owner's tree and the nearest centre in it, so cards with the same name
+    ("Medicinsk behandling") can be told apart. One query for the whole chart."""
+    rows = {
+        row.pk: row for row in Organisation.objects.only("name", "kind", "parent_id")
+    }
+    for offer in offers:
+        chain, seen = [], set()
+        node = rows.get(offer.owner_id)
+        while node is not None and node.pk not in seen:
+            seen.add(node.pk)
+            chain.append(node)
+            node = rows.get(node.parent_id)
+        centre = next(
+            (item for item in chain if item.kind == Organisation.Kind.CENTRE), None
+        )
+        top = chain[-1] if chain else None
+        is_own_top = top is not None and top is not centre
+        offer.place_municipality = top.name if is_own_top else ""
+        offer.place_centre = centre.name if centre is not None else ""
+    return offers
+
+
+def urgent_help(user):
+    """The "Akut hjælp" entries ``user`` may see, in the curators' order, with
+    the offer each points to when that offer is visible too."""
+    return UrgentHelp.objects.visible_to(user).select_related("offer")

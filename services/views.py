@@ -1,9 +1,13 @@
-from django.views.generic import DetailView
+from django.views.generic import DetailView, ListView
 
+from core.models import SiteContact
+from core.seeding import source_years
 from core.views import FilteredListView
 
 from . import selectors
+from .contact import way_in
 from .filters import OfferFilter
+from .models import Offer
 
 
 class OfferListView(FilteredListView):
@@ -14,6 +18,12 @@ class OfferListView(FilteredListView):
     def get_queryset(self):
         return selectors.offer_list(self.request.user)
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        selectors.label_places(context["offers"])
+        context["urgent_help"] = selectors.urgent_help(self.request.user)
+        return context
+
 
 class OfferDetailView(DetailView):
     template_name = "services/offer/detail.html"
@@ -21,3 +31,23 @@ class OfferDetailView(DetailView):
 
     def get_queryset(self):
         return selectors.offer_detail(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        offer = self.object
+        context["way_in"] = way_in(offer, SiteContact.current())
+        if offer.last_verified_on is None and offer.curated_on is None:
+            # Only the seed has written it: say how old its source is.
+            context["source_year"] = source_years(Offer, [offer.pk]).get(offer.pk)
+        return context
+
+
+class UrgentHelpView(ListView):
+    """“Akut hjælp” on a page of its own: where search and the home page's
+    block lead."""
+
+    template_name = "services/urgent_help.html"
+    context_object_name = "entries"
+
+    def get_queryset(self):
+        return selectors.urgent_help(self.request.user)

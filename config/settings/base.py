@@ -275,10 +275,10 @@ SITE_OWNER = os.environ.get("SITE_OWNER", "Randers Kommune")
 SITE_CONTACT_EMAIL = os.environ.get("SITE_CONTACT_EMAIL", "")
 SITE_CONTACT_PHONE = os.environ.get("SITE_CONTACT_PHONE", "")
 # Danish public sites publish their accessibility statement through the national
-# WAS tool; the footer and /was point to this address.
-ACCESSIBILITY_STATEMENT_URL = os.environ.get(
-    "ACCESSIBILITY_STATEMENT_URL", "https://www.was.digst.dk/"
-)
+# WAS tool; the site's page /tilgaengelighed/ links to it. Curators set it in
+# the admin (“Sidens kontaktoplysninger”); this is the fallback. No default:
+# the tool's front page is not a statement.
+ACCESSIBILITY_STATEMENT_URL = os.environ.get("ACCESSIBILITY_STATEMENT_URL", "")
 ADMIN_URL_PATH = os.environ.get("ADMIN_URL_PATH", "admin/")
 
 LOGGING = {

@@ -3,6 +3,8 @@
 from django import template
 from django.utils.safestring import mark_safe
 
+from config import completeness
+
 register = template.Library()
 
 
@@ -32,3 +34,13 @@ class CaptureNode(template.Node):
         # The enclosed nodes were rendered with autoescaping, so the result is safe.
         context[self.name] = mark_safe(self.nodelist.render(context).strip())  # noqa: S308
         return ""
+
+
+@register.simple_tag(takes_context=True)
+def completeness_lines(context):
+    """The completeness report's totals for the admin index; empty for a user
+    who may not see the report."""
+    request = context.get("request")
+    if request is None or not request.user.has_perm("services.view_offer"):
+        return []
+    return completeness.count_lines()

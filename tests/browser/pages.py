@@ -21,6 +21,8 @@ PAGE_TYPES = [
     "search",
     "login",
     "not-found",
+    "urgent-help",
+    "accessibility",
 ]
 
 
@@ -80,6 +82,10 @@ def page_path(name):
         return "/log-ind/"
     if name == "not-found":
         return "/findes-ikke/"
+    if name == "urgent-help":
+        return reverse("services:urgent_help")
+    if name == "accessibility":
+        return reverse("accessibility_statement")
     raise ValueError(name)
 
 

@@ -17,6 +17,8 @@ def test_citizen_on_a_phone_finds_an_offer_for_homeless_people(open_page):
     page.get_by_role("main").get_by_role("link", name="Find et tilbud").click()
     expect(page).to_have_url(re.compile(r"/tilbud/$"))
 
+    # On a phone the filters fold behind a button.
+    page.get_by_text("Filtre", exact=True).click()
     page.get_by_label("Målgruppe").select_option(label="Hjemløse")
     page.get_by_role("button", name="Vis resultater").click()
     expect(page).to_have_url(re.compile(r"target_group=hjemloese"))

@@ -10,8 +10,10 @@ from django.urls import reverse
 
 from config import urls as root_urls
 from config.views import server_error
-from core.models import Publication
+from core.models import Publication, SiteContact
+from methods.models import Method
 from resources.models import Resource
+from services.models import Offer
 from tests.factories import (
     GoalFactory,
     MethodFactory,
@@ -71,8 +73,15 @@ def test_home_costs_the_same_queries_at_any_size(
     client, django_assert_num_queries, count
 ):
     create_public_items(count)
-    # The latest offers, methods and resources: one query each.
-    with django_assert_num_queries(3):
+    # "Senest opdateret" lists what a person changed: bulk_create writes no
+    # history, so change some of each by hand.
+    for model in (Offer, Method, Resource):
+        for item in model.objects.order_by("pk")[:3]:
+            item.save()
+    SiteContact.current()  # the footer's, read once and then cached
+    # The latest offers, methods and resources: one query each; the "Akut
+    # hjælp" entries.
+    with django_assert_num_queries(4):
         response = client.get("/")
     assert len(response.context["whats_new"]) == 6
 
@@ -106,22 +115,15 @@ def test_healthz_answers_without_the_database(client, django_assert_num_queries)
 
 
 @override_settings(ACCESSIBILITY_STATEMENT_URL="https://www.was.digst.dk/videnscenter")
-def test_was_redirects_to_the_accessibility_statement(
-    client, django_assert_num_queries
-):
-    with django_assert_num_queries(0):
-        response = client.get("/was")
-    assert response.status_code == 302
-    assert response["Location"] == "https://www.was.digst.dk/videnscenter"
+def test_was_leads_to_the_page_that_links_to_the_statement(client):
+    response = client.get("/was", follow=True)
+    assert response.redirect_chain[-1][0] == "/tilgaengelighed/"
+    assert 'href="https://www.was.digst.dk/videnscenter"' in response.text
 
 
-@override_settings(ACCESSIBILITY_STATEMENT_URL="https://www.was.digst.dk/videnscenter")
 def test_every_page_links_to_the_accessibility_statement(client):
     html = client.get("/").text
-    assert (
-        '<a href="https://www.was.digst.dk/videnscenter">Tilgængelighedserklæring</a>'
-        in html
-    )
+    assert '<a href="/tilgaengelighed/">Tilgængelighedserklæring</a>' in html
 
 
 def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_admin(
@@ -224,6 +226,7 @@ def test_sitemap_odd_pages_and_sections_get_a_404(client, path):
 
 
 def test_unknown_address_gets_a_danish_404(client, django_assert_num_queries):
+    client.get("/findes-ikke/")  # reads the footer's site contact into the cache
     with django_assert_num_queries(0):
         response = client.get("/findes-ikke/")
     assert response.status_code == 404

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from core.models import Publication
+from core.models import Publication, SiteContact
 from resources.models import Resource
 from tests.factories import (
     GoalFactory,
@@ -72,7 +72,13 @@ def test_results_are_grouped_by_type_with_counts(client):
     GoalFactory(title="Quokka mål")
     response = search(client, "quokka")
     counts = {group.key: group.count for group in response.context["groups"]}
-    assert counts == {"tilbud": 1, "metoder": 1, "materialer": 1, "planer": 1}
+    assert counts == {
+        "tilbud": 1,
+        "metoder": 1,
+        "materialer": 1,
+        "planer": 1,
+        "akut": 0,
+    }
     assert "Vi fandt 4 resultater" in response.text
 
 
@@ -171,8 +177,10 @@ def test_search_costs_the_same_queries_at_any_size(
 ):
     create_public_items(count, word="Quokka")
     # A count and a page of hits for offers, methods, resources, plans and
-    # goals (goals are fetched even when plans fill the group).
-    with django_assert_num_queries(10):
+    # goals (goals are fetched even when plans fill the group); a count of
+    # "Akut hjælp" entries. The footer's site contact is read once, then cached.
+    SiteContact.current()
+    with django_assert_num_queries(11):
         response = search(client, "quokka")
     assert response.status_code == 200
     assert response.context["total"] == 5 * count
@@ -184,7 +192,8 @@ def test_staff_search_costs_the_same_queries_at_any_size(
 ):
     create_public_items(count, word="Quokka")
     # Session and user, then the same searches.
-    with django_assert_num_queries(12):
+    SiteContact.current()
+    with django_assert_num_queries(13):
         response = search(admin_client, "quokka")
     assert response.status_code == 200
 

@@ -3,6 +3,7 @@ everything they list."""
 
 import pytest
 
+from core.models import SiteContact
 from tests.methods.catalogue import build_catalogue
 from tests.methods.test_query_counts import measure
 
@@ -11,16 +12,25 @@ pytestmark = pytest.mark.django_db
 # Per page, for an anonymous visitor; a logged-in staff user costs two more.
 EXPECTED = {
     # count, rows, locations; the options of kind, target group, legal basis
-    # and municipality.
-    "list": 7,
+    # and municipality; the organisation chart (each card's municipality and
+    # centre) and the "Akut hjælp" entries.
+    "list": 9,
     # The same, a lookup of each chosen kind, group, basis and municipality, and
     # the organisation tree (one query at any depth) to find the municipality's.
-    "list, filtered": 12,
-    "list, page 2": 7,
+    "list, filtered": 14,
+    "list, page 2": 9,
     # The offer, and its other legal bases, target groups, locations, their
-    # opening hours, sub-offers, methods, key figures and resources.
-    "detail": 9,
+    # opening hours, sub-offers, methods, key figures and resources; the
+    # organisation chart (the contact chain); the source document's year, for
+    # an offer no person has changed or verified.
+    "detail": 11,
 }
+
+
+@pytest.fixture(autouse=True)
+def site_contact_read():
+    """The footer's site contact is read once and then cached."""
+    SiteContact.current()
 
 
 def pages(catalogue):

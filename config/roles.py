@@ -30,6 +30,8 @@ ROLES = {
         ("methods", None, ALL_ACTIONS),
         ("services", None, ALL_ACTIONS),
         ("resources", None, ALL_ACTIONS),
+        # The search's synonym list: curators know the words people use.
+        ("core", "synonym", ALL_ACTIONS),
     ],
 }
 

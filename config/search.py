@@ -1,57 +1,148 @@
-"""Site-wide search: each app's own search, composed and grouped by type."""
+"""Site-wide search: one ranked list across every type a user looks for.
 
+Each type (offers, methods, talks, presenters, resources, knowledge sources,
+plans, goals, focus areas, initiatives) is searched by its app's rules and
+visibility (core/search.py does the matching); the rows are merged on the
+same ranking keys, so a title match in a goal comes before a body match in an
+offer whatever their types. Per type: one query for its best rows and its
+count, and, for the types on the page shown, one for their highlighted
+snippets.
+
+When every word together finds little, the words are searched one by one
+(ranked by how many match); when that finds little too, misspelt words are
+corrected against the vocabulary of the public text (``core.SearchWord``,
+rebuilt when the content has changed): with no results the page shows those
+of the corrected query ("Viser resultater for …"), with a few it offers the
+corrected query ("Mente du …?").
+"""
+
+import difflib
+import math
+from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django import forms
-from django.urls import reverse
+from django.contrib.postgres.search import SearchVector
+from django.db import connection, transaction
 from django.utils.translation import gettext_lazy as _
 
-from core.search import MAX_QUERY_LENGTH, query_words
+from core.models import SearchWord
+from core.search import (
+    MAX_QUERY_LENGTH,
+    RANK_ORDER,
+    add_snippets,
+    fold,
+    parse_query,
+    query_words,
+    ranked,
+    spelt_out,
+    synonym_groups,
+)
 from goals import search as goals_search
-from goals.models import Plan
 from methods import search as methods_search
 from resources import search as resources_search
 from services import search as services_search
+from services.models import Organisation
 
-RESULTS_PER_GROUP = 5
+from .cache import content_version
+
+RESULTS_PER_PAGE = 20
+MAX_PAGES = 10
+# Fewer results than this and the search tries harder (any word, then typos).
+FEW_RESULTS = 3
+# Words shorter than this are not corrected: too many near neighbours.
+CORRECTION_MIN_LENGTH = 4
+_WORD_MAX_LENGTH = 100
 
 
 @dataclass
 class Hit:
+    key: str
+    type_label: str
     title: str
     url: str
-    snippet: str
+    snippet: str = ""
     meta: str = ""
+    municipality: str = ""
     internal: bool = False
 
 
 @dataclass
-class Group:
+class TypeCount:
     key: str
     label: str
     count: int
-    more_url: str
+    url: str
+    selected: bool = False
+
+
+@dataclass
+class SiteSearch:
+    """What the search page shows."""
+
+    query: str
+    # The query the hits are for: ``query``, or its correction.
+    searched: str
     hits: list = field(default_factory=list)
+    total: int = 0
+    types: list = field(default_factory=list)
+    selected_type: str = ""
+    page: int = 1
+    pages: int = 1
+    # True when no result has every word; hits have some of them.
+    any_word: bool = False
+    # A corrected query offered as a link ("Mente du …?").
+    suggestion: str = ""
+    per_page: int = RESULTS_PER_PAGE
+
+    @property
+    def first_number(self):
+        return (self.page - 1) * self.per_page + 1
+
+    @property
+    def previous_page(self):
+        return self.page - 1
+
+    @property
+    def next_page(self):
+        return self.page + 1
 
 
-def search_site(query, user, limit=RESULTS_PER_GROUP):
-    """Every group's count and best ``limit`` hits for ``query`` as ``user`` sees
-    them; a fixed number of queries whatever the amount of data."""
-    params = urlencode({"q": query})
-    groups = []
-    for key, label, app_search, url_name, to_hit in _GROUPS:
-        count, results = app_search(query, user, limit)
-        groups.append(
-            Group(
-                key=key,
-                label=label,
-                count=count,
-                more_url=f"{reverse(url_name)}?{params}",
-                hits=[to_hit(item) for item in results],
-            )
-        )
-    return groups
+@dataclass(frozen=True)
+class ResultType:
+    key: str
+    label: str
+    spec: object
+    rows: object  # user -> queryset of the rows the user may find
+    to_hit: object  # item -> Hit fields (dict)
+    # Rows of this type name an owning organisation: (attribute path).
+    owner: str = ""
+
+
+def search_site(query, user, type_key="", page=1, per_page=RESULTS_PER_PAGE):
+    """The page of hits ``page`` for ``query`` as ``user`` may see them, with
+    the count per type; ``type_key`` keeps one type's hits."""
+    page = max(1, min(page, MAX_PAGES))
+    synonyms = synonym_groups()
+    limit = page * per_page
+    terms = parse_query(query, synonyms)
+    found, any_word = _search_with_fallback(terms, user, limit)
+    result = SiteSearch(query=query, searched=query, any_word=any_word)
+    if _total(found) < FEW_RESULTS:
+        corrected = correct_query(query)
+        if corrected and corrected != query:
+            if _total(found) == 0:
+                corrected_terms = parse_query(corrected, synonyms)
+                found, any_word = _search_with_fallback(corrected_terms, user, limit)
+                if _total(found):
+                    terms = corrected_terms
+                    result.searched = corrected
+                    result.any_word = any_word
+            else:
+                result.suggestion = corrected
+    _fill(result, found, terms, type_key, page, per_page)
+    return result
 
 
 def validate_query(query):
@@ -67,63 +158,179 @@ def validate_query(query):
     return None
 
 
-# How each app's results become hits.
+def correct_query(query):
+    """``query`` with each word the public text does not know replaced by the
+    nearest word it does ("kognetiv" → "kognitiv"); "" when nothing changes."""
+    words = query_words(query)
+    candidates = [
+        word
+        for word in words
+        if len(word) >= CORRECTION_MIN_LENGTH and not word.isdigit()
+    ]
+    if not candidates:
+        return ""
+    ensure_vocabulary()
+    corrections = _nearest_words(candidates)
+    if not corrections:
+        return ""
+    corrected = query.casefold()
+    for word, replacement in corrections.items():
+        corrected = _replace_word(corrected, word, replacement)
+    return corrected if corrected != query.casefold() else ""
+
+
+def ensure_vocabulary():
+    """Rebuild ``core.SearchWord`` from the public text if the content has
+    changed since it was built (a marker row holds the content version, so a
+    rolled-back rebuild is never taken for a current one)."""
+    marker = f"#{content_version()}"
+    if SearchWord.objects.filter(word=marker).exists():
+        return
+    with transaction.atomic():
+        SearchWord.objects.all().delete()
+        if connection.vendor == "postgresql":
+            _rebuild_vocabulary_postgres()
+        else:
+            _rebuild_vocabulary_python()
+        SearchWord.objects.create(word=marker, documents=0)
+
+
+# The types, and how each row becomes a hit.
 
 
 def _offer_hit(offer):
-    return Hit(
-        offer.name, offer.get_absolute_url(), offer.search_snippet, str(offer.kind)
-    )
+    return {"title": offer.name, "meta": str(offer.kind)}
 
 
 def _method_hit(method):
-    return Hit(
-        str(method),
-        method.get_absolute_url(),
-        method.search_snippet,
-        str(method.category),
-    )
+    return {"title": str(method), "meta": str(method.category)}
+
+
+def _talk_hit(talk):
+    methods = ", ".join(str(m) for m in talk.methods.all() if m.is_public)
+    meta = talk.get_kind_display()
+    if methods:
+        meta = _("%(kind)s om %(methods)s") % {"kind": meta, "methods": methods}
+    return {"title": talk.title, "meta": str(meta)}
+
+
+def _presenter_hit(presenter):
+    talks = [t for t in presenter.talks.all() if t.get_absolute_url()]
+    meta = presenter.job_title
+    if talks:
+        holds = _("holder “%(talk)s”") % {"talk": talks[0].title}
+        meta = f"{meta} · {holds}" if meta else str(holds)
+    return {
+        "title": presenter.name,
+        "meta": meta,
+        "url": talks[0].get_absolute_url() if talks else "",
+    }
 
 
 def _resource_hit(resource):
     meta = resource.get_kind_display()
     if resource.year:
         meta = f"{meta} · {resource.year}"
-    return Hit(
-        resource.title,
-        resource.get_absolute_url(),
-        resource.search_snippet,
-        meta,
-        internal=resource.is_staff_only,
-    )
+    return {
+        "title": resource.title,
+        "meta": meta,
+        "internal": resource.is_staff_only,
+    }
 
 
-def _plan_or_goal_hit(item):
-    if isinstance(item, Plan):
-        meta = f"{item.get_kind_display()} · {item.period_label}"
-    else:
-        meta = _("Mål i %(plan)s") % {"plan": item.plan.title}
-    return Hit(item.title, item.get_absolute_url(), item.search_snippet, str(meta))
+def _source_hit(source):
+    return {"title": source.name, "meta": source.get_kind_display()}
 
 
-_GROUPS = [
-    ("tilbud", _("Tilbud"), services_search.search, "services:index", _offer_hit),
-    ("metoder", _("Metoder"), methods_search.search, "methods:index", _method_hit),
-    (
+def _plan_hit(plan):
+    return {
+        "title": plan.title,
+        "meta": f"{plan.get_kind_display()} · {plan.period_label}",
+    }
+
+
+def _in_plan(item):
+    return {"title": item.title, "meta": str(item.plan.title)}
+
+
+TYPES = [
+    ResultType(
+        "tilbud",
+        _("Tilbud"),
+        services_search.OFFER_SEARCH,
+        services_search.offers_for,
+        _offer_hit,
+        owner="owner_id",
+    ),
+    ResultType(
+        "metoder",
+        _("Metode"),
+        methods_search.METHOD_SEARCH,
+        methods_search.methods_for,
+        _method_hit,
+    ),
+    ResultType(
+        "oplaeg",
+        _("Oplæg og kurser"),
+        methods_search.TALK_SEARCH,
+        methods_search.talks_for,
+        _talk_hit,
+    ),
+    ResultType(
+        "oplaegsholdere",
+        _("Oplægsholder"),
+        methods_search.PRESENTER_SEARCH,
+        methods_search.presenters_for,
+        _presenter_hit,
+    ),
+    ResultType(
         "materialer",
-        _("Materialer"),
-        resources_search.search,
-        "resources:index",
+        _("Materiale"),
+        resources_search.RESOURCE_SEARCH,
+        resources_search.resources_for,
         _resource_hit,
     ),
-    (
+    ResultType(
+        "videnskilder",
+        _("Videnskilde"),
+        resources_search.KNOWLEDGE_SOURCE_SEARCH,
+        resources_search.knowledge_sources_for,
+        _source_hit,
+    ),
+    ResultType(
         "planer",
-        _("Planer og mål"),
-        goals_search.search,
-        "goals:index",
-        _plan_or_goal_hit,
+        _("Plan"),
+        goals_search.PLAN_SEARCH,
+        goals_search.plans_for,
+        _plan_hit,
+        owner="owner_id",
+    ),
+    ResultType(
+        "maal",
+        _("Mål"),
+        goals_search.GOAL_SEARCH,
+        goals_search.goals_for,
+        _in_plan,
+        owner="plan.owner_id",
+    ),
+    ResultType(
+        "fokusomraader",
+        _("Fokusområde"),
+        goals_search.FOCUS_AREA_SEARCH,
+        goals_search.focus_areas_for,
+        _in_plan,
+        owner="plan.owner_id",
+    ),
+    ResultType(
+        "indsatser",
+        _("Indsats"),
+        goals_search.INITIATIVE_SEARCH,
+        goals_search.initiatives_for,
+        _in_plan,
+        owner="plan.owner_id",
     ),
 ]
+TYPE_KEYS = {result_type.key for result_type in TYPES}
 
 
 class SearchForm(forms.Form):
@@ -132,6 +339,8 @@ class SearchForm(forms.Form):
         required=False,
         strip=True,
     )
+    type = forms.CharField(required=False)
+    page = forms.CharField(required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -144,3 +353,219 @@ class SearchForm(forms.Form):
         if message:
             raise forms.ValidationError(message, code="invalid")
         return query
+
+    def clean_type(self):
+        # An unknown type (an old link, a typo in the address) shows them all.
+        value = self.cleaned_data["type"]
+        return value if value in TYPE_KEYS else ""
+
+    def clean_page(self):
+        value = self.cleaned_data["page"]
+        return int(value) if value.isdigit() and 0 < len(value) < 4 else 1
+
+
+# Helpers.
+
+
+def _search_with_fallback(terms, user, limit):
+    """``{type: rows}`` for all words, or for any word when all together find
+    little; and whether it is the latter."""
+    found = _search(terms, user, limit)
+    if _total(found) < FEW_RESULTS and len(terms.terms) > 1:
+        anywhere = _search(terms, user, limit, any_term=True)
+        if _total(anywhere) > _total(found):
+            # Rows with every word still come first (ranked by words matched).
+            return anywhere, _total(found) == 0
+    return found, False
+
+
+def _search(terms, user, limit, any_term=False):
+    if not terms:
+        return {}
+    found = {}
+    for result_type in TYPES:
+        queryset = result_type.rows(user)
+        rows = ranked(queryset, result_type.spec, terms, any_term).order_by(
+            *RANK_ORDER, "pk"
+        )
+        found[result_type.key] = list(rows[:limit])
+    return found
+
+
+def _total(found):
+    return sum(rows[0].search_total for rows in found.values() if rows)
+
+
+def _fill(result, found, terms, type_key, page, per_page):
+    by_key = {result_type.key: result_type for result_type in TYPES}
+    params = {"q": result.searched}
+    result.types = [
+        TypeCount(
+            key=result_type.key,
+            label=result_type.label,
+            count=found[result_type.key][0].search_total
+            if found.get(result_type.key)
+            else 0,
+            url="?" + urlencode({**params, "type": result_type.key}),
+            selected=result_type.key == type_key,
+        )
+        for result_type in TYPES
+    ]
+    result.types = [t for t in result.types if t.count]
+    result.selected_type = type_key if type_key in found else ""
+    rows = [
+        (key, row)
+        for key, rows in found.items()
+        if not result.selected_type or key == result.selected_type
+        for row in rows
+    ]
+    rows.sort(
+        key=lambda pair: tuple(
+            getattr(pair[1], name.lstrip("-")) for name in RANK_ORDER
+        ),
+        reverse=True,
+    )
+    result.total = sum(
+        t.count for t in result.types if not result.selected_type or t.selected
+    )
+    result.page = page
+    result.per_page = per_page
+    result.pages = max(1, min(MAX_PAGES, math.ceil(result.total / per_page)))
+    shown = rows[(page - 1) * per_page : page * per_page]
+    for key in {key for key, _row in shown}:
+        items = [row for k, row in shown if k == key]
+        add_snippets(items, by_key[key].spec, terms)
+    municipalities = _municipality_names(shown, by_key)
+    result.hits = []
+    for key, row in shown:
+        result_type = by_key[key]
+        fields = {
+            "url": row.get_absolute_url() if hasattr(row, "get_absolute_url") else ""
+        }
+        fields.update(result_type.to_hit(row))
+        owner = _owner_id(row, result_type.owner)
+        result.hits.append(
+            Hit(
+                key=key,
+                type_label=str(result_type.label),
+                snippet=row.search_snippet,
+                municipality=municipalities.get(owner, ""),
+                **fields,
+            )
+        )
+
+
+def _owner_id(row, path):
+    if not path:
+        return None
+    value = row
+    for name in path.split("."):
+        value = getattr(value, name)
+    return value
+
+
+def _municipality_names(shown, by_key):
+    """``{organisation id: its municipality's name}``, in one query, if any
+    hit shown has an owner."""
+    if not any(by_key[key].owner for key, _row in shown):
+        return {}
+    rows = list(Organisation.objects.values_list("pk", "parent_id", "name"))
+    parents = {pk: parent for pk, parent, _name in rows}
+    names = {pk: name for pk, _parent, name in rows}
+    result = {}
+    for pk in parents:
+        node, seen = pk, set()
+        while parents.get(node) is not None and node not in seen:
+            seen.add(node)
+            node = parents[node]
+        result[pk] = names.get(node, "")
+    return result
+
+
+def _nearest_words(words):
+    """``{word: nearest known word}`` for the words the vocabulary lacks."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                """
+                SELECT q.word, (
+                    SELECT w.word FROM core_searchword w
+                    WHERE w.word %% q.word AND w.documents > 0
+                    ORDER BY similarity(w.word, q.word) DESC, w.documents DESC
+                    LIMIT 1
+                ), EXISTS (
+                    SELECT 1 FROM core_searchword w
+                    WHERE w.word = q.word OR w.word = q.spelt
+                )
+                FROM unnest(%s::text[], %s::text[]) AS q(word, spelt)
+                """,
+                [words, [spelt_out(word) for word in words]],
+            )
+            return {
+                word: nearest
+                for word, nearest, known in cursor.fetchall()
+                if nearest and not known and fold(nearest) != fold(spelt_out(word))
+            }
+    known = list(
+        SearchWord.objects.filter(documents__gt=0).values_list("word", flat=True)
+    )
+    known_set = set(known)
+    corrections = {}
+    for word in words:
+        if word in known_set or spelt_out(word) in known_set:
+            continue
+        nearest = difflib.get_close_matches(word, known, n=1, cutoff=0.75)
+        if nearest and fold(nearest[0]) != fold(spelt_out(word)):
+            corrections[word] = nearest[0]
+    return corrections
+
+
+def _replace_word(text, word, replacement):
+    import re
+
+    return re.sub(rf"\b{re.escape(word)}\b", replacement, text)
+
+
+def _rebuild_vocabulary_postgres():
+    """Every word of the public text with the number of items it occurs in,
+    counted by PostgreSQL (``ts_stat`` over the ``simple`` configuration, which
+    keeps words as written, lower case)."""
+    selects = []
+    for result_type in TYPES:
+        queryset = (
+            result_type.rows(None)
+            .order_by()
+            .prefetch_related(None)
+            .annotate(
+                search_words=SearchVector(*result_type.spec.fields, config="simple")
+            )
+            .values("search_words")
+        )
+        sql, params = queryset.query.sql_with_params()
+        selects.append(connection.ops.compose_sql(sql, params))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            INSERT INTO core_searchword (word, documents)
+            SELECT word, ndoc FROM ts_stat(%s)
+            WHERE length(word) BETWEEN 3 AND %s AND word !~ '[0-9_]'
+            """,
+            [" UNION ALL ".join(selects), _WORD_MAX_LENGTH],
+        )
+
+
+def _rebuild_vocabulary_python():
+    """As ``_rebuild_vocabulary_postgres``, counted in Python (SQLite)."""
+    import re
+
+    documents = Counter()
+    for result_type in TYPES:
+        rows = result_type.rows(None).prefetch_related(None)
+        for values in rows.values_list(*result_type.spec.fields):
+            text = " ".join(str(value or "") for value in values).casefold()
+            documents.update(set(re.findall(r"[^\W\d_]{3,}", text)))
+    SearchWord.objects.bulk_create(
+        SearchWord(word=word, documents=count)
+        for word, count in documents.items()
+        if len(word) <= _WORD_MAX_LENGTH
+    )

@@ -20,6 +20,7 @@ inlines: ``class SourceInline(SafeAdminMixin, admin.TabularInline)``. It
 """
 
 from django import forms
+from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.contrib.admin.views.main import ERROR_FLAG
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
@@ -31,6 +32,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from .actions import REASON_LENGTH, Change, Channel, recorded
+from .models import Synonym
 
 #: The name of the optional "why" field on a change form (see RecordedAdminMixin).
 REASON_FIELD = "_change_reason"
@@ -249,3 +251,11 @@ def reason_field():
             "opringning fra tilbuddet”."
         ),
     )
+
+
+@admin.register(Synonym)
+class SynonymAdmin(SafeAdminMixin, admin.ModelAdmin):
+    """The search's synonyms (core/search.py expands a query with them)."""
+
+    list_display = ["word", "synonyms"]
+    search_fields = ["word", "synonyms"]

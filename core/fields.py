@@ -86,3 +86,17 @@ def drop_trigger_sql(table, column="search_vector"):
         f"DROP TRIGGER IF EXISTS {table}_{column} ON {table}",
         f"DROP FUNCTION IF EXISTS {table}_{column}()",
     ]
+
+
+def create_documents_sql(documents, config):
+    """SQL that (re)creates the trigger of each ``{table: (index, weights)}``
+    in ``config``, refills the column of the rows there and makes sure of the
+    GIN index."""
+    statements = []
+    for table, (index, weights) in documents.items():
+        statements.extend(create_trigger_sql(table, weights, config=config))
+        statements.append(f"UPDATE {table} SET search_vector = NULL")  # noqa: S608 - a table name from a migration
+        statements.append(
+            f"CREATE INDEX IF NOT EXISTS {index} ON {table} USING gin (search_vector)"
+        )
+    return statements

@@ -1,54 +1,206 @@
 """The search machinery every app's ``search.py`` uses.
 
-Each app exposes ``search(query, user, limit)`` returning ``(count, results)``
-and ``matching(queryset, query)`` for its list page's ``q`` filter; both apply
-the app's visibility rule themselves. Site-wide search (config/search.py)
-composes them.
+A query is read as people type it (``parse_query``): each word may be written
+without æøå ("hjemlos", "vaerested", "ladegaarden"), with accents or without,
+and in a curator's synonym list (``core.models.Synonym``: "hash" also finds
+"cannabis", "homeless" finds "hjemløs"); "quoted phrases" stay exact. Each
+word becomes a *term*: the word and its alternatives, any of which may match.
 
-On PostgreSQL the match is full-text search in the ``danish`` configuration (so
-"behandlingen" finds "behandling"), weighted title (A) over summary (B) over body
-(C) and ranked with ``SearchRank``. Each searched model keeps that weighted
-document in a stored ``search_vector`` column (core/fields.py), filled by a
-trigger and indexed with GIN, so a search neither builds a document per row nor
-ranks by one; keep ``SearchSpec`` and the trigger in the ``*_search_vector``
-migrations in step (tests/performance/test_search_document.py compares them,
-tests/config/test_search.py checks that the index is used). A spec without
-``document`` builds the vector in the query.
+On PostgreSQL the match is full-text search in the ``danish_folded``
+configuration (Danish stemming after ``unaccent``, core migration 0002), so
+"behandlingen" finds "behandling" and "hjemlos" finds "hjemløs". Words of four
+letters or more also match as the beginning of a word ("abstinens" finds
+"abstinenser", "alkohol" finds "alkoholbehandling"). The document is weighted
+title (A) over summary (B) over body (C) and kept in a stored ``search_vector``
+column (core/fields.py), filled by a trigger and indexed with GIN; keep
+``SearchSpec`` and the trigger in the ``*_search_vector`` migrations in step
+(tests/performance/test_search_document.py compares them).
 
-On SQLite every word of the query must occur, case-insensitively, in one of the
-same fields. SQLite's own ``lower()`` and ``LIKE`` fold ASCII only, so both
-sides are folded with Python's ``str.casefold`` (registered as an SQL function)
-and "ÆBLE" finds "æble".
+On SQLite every term must occur as a substring, folded the same way by
+Python (``fold``, registered as an SQL function), in one of the same fields.
+
+Ranking (``ranked``): the whole query in the title first, then the number of
+terms matched, then the number matched in the title, then PostgreSQL's
+``ts_rank``. Site search (config/search.py) merges the types on these keys.
 """
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-)
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchVector as _SearchVector
+from django.core.cache import cache
 from django.db import connections
-from django.db.models import Case, F, Func, IntegerField, Q, TextField, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    Q,
+    TextField,
+    Value,
+    When,
+    Window,
+)
 from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-SEARCH_CONFIG = "danish"
+SEARCH_CONFIG = "danish_folded"
 MAX_QUERY_LENGTH = 200
 SNIPPET_LENGTH = 220
+# Shorter words only match whole: "bo" must not find every "bolig" and "bord".
+PREFIX_MIN_LENGTH = 4
+SYNONYMS_CACHE_KEY = "search-synonyms"
 
 # Private-use characters mark matches inside PostgreSQL's headline, so the text
 # can be HTML-escaped first and the marks turned into <mark> afterwards.
 _MARK_START = "\ue000"
 _MARK_STOP = "\ue001"
 _WORD = re.compile(r"\w+")
+_PHRASE = re.compile(r'"([^"]*)"')
 # Markdown markers that would only be noise in a snippet.
 _MARKDOWN_LINE_START = re.compile(r"^\s*(?:[-*+>]|#{1,6}|\d+\.)\s+", re.MULTILINE)
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__|`)")
+
+# Folding as PostgreSQL's unaccent does it for the letters that matter here.
+_FOLD_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ß": "ss"})
+# How people write æ, ø and å without a Danish keyboard.
+_SPELT_OUT = (("aa", "å"), ("oe", "ø"), ("ae", "æ"))
+# Real words where "aa", "oe" or "ae" are the letters themselves, not å, ø or
+# æ spelt out: "koen" is the cow, not "køn". Checked as the whole word or, for
+# compounds ("dataansvarlig", "skoene"), as its beginning.
+GENUINE_WORDS = frozenset(
+    """
+    koen koens koerne koer skoen skoene skoet boede boet boende troede troende
+    snoede spoed sjoen dloe poesi poet poeter poetisk poetiske koefficient
+    koeksistens koeksisterende kooperativ zoo zoologisk aerob aerobic aerosol
+    israel israelsk israelske michael rafael raphael maestro paella
+    dataanalyse dataansvarlig dataansvarlige dataadgang dataaftale datamodeller
+    ekstraarbejde ekstraafgift kontraaftale metaanalyse metaanalyser
+    ultraaktiv goethe joel noel noemi oesophagus boerne soeren
+    """.split()
+)
+_GENUINE_PREFIXES = ("data", "ekstra", "kontra", "meta", "ultra", "para")
+
+
+def fold(text):
+    """Lower case, accents and æøå folded as ``unaccent`` does: "Hjemløs
+    Café" → "hjemlos cafe". The stored text is folded the same way."""
+    text = (text or "").casefold().translate(_FOLD_LETTERS)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def is_genuine(word):
+    """Whether "aa", "oe" or "ae" in ``word`` are the letters themselves."""
+    word = word.casefold()
+    if word in GENUINE_WORDS:
+        return True
+    return (
+        any(
+            word.startswith(prefix) and word[len(prefix) : len(prefix) + 1] == "a"
+            for prefix in _GENUINE_PREFIXES
+        )
+        and "oe" not in word
+        and "ae" not in word
+    )
+
+
+def spelt_out(word):
+    """``word`` with "aa"/"oe"/"ae" read as å/ø/æ, unless they are genuine
+    letters of a real word: "hjemloes" → "hjemløs", "koen" → "koen"."""
+    if is_genuine(word):
+        return word
+    for written, letter in _SPELT_OUT:
+        word = word.replace(written, letter)
+    return word
+
+
+@dataclass(frozen=True)
+class Term:
+    """One thing the query asks for: a word or a quoted phrase, and what else
+    may stand for it (the word with æøå, its synonyms)."""
+
+    text: str
+    alternatives: tuple[str, ...]
+    phrase: bool = False
+
+
+@dataclass(frozen=True)
+class Terms:
+    terms: tuple[Term, ...]
+    # The query's words as typed, for the whole-query-in-title ranking.
+    words: tuple[str, ...] = field(default=())
+
+    def __bool__(self):
+        return bool(self.terms)
+
+    @property
+    def folded_text(self):
+        """The query as one folded text, æøå read in: matched against titles."""
+        return " ".join(fold(spelt_out(word)) for word in self.words)
+
+    def highlight_words(self):
+        words = []
+        for term in self.terms:
+            for alternative in term.alternatives:
+                words.extend(_WORD.findall(alternative))
+        return list(dict.fromkeys(words))
+
+
+def query_words(query):
+    """The words of a query, casefolded; empty when there is nothing to search."""
+    return _WORD.findall(_clean(query).casefold())
+
+
+def parse_query(query, synonyms=None):
+    """The terms of ``query``: quoted phrases exact, each other word with its
+    æøå spelling and its synonyms. ``synonyms`` defaults to the curators' list."""
+    query = _clean(query)
+    if synonyms is None:
+        synonyms = synonym_groups()
+    terms = []
+    for phrase in _PHRASE.findall(query):
+        words = _WORD.findall(phrase.casefold())
+        if words:
+            text = " ".join(words)
+            terms.append(Term(text, (text,), phrase=True))
+    words = _WORD.findall(_PHRASE.sub(" ", query).casefold())
+    position = 0
+    while position < len(words):
+        # A synonym of two words ("psykisk sygdom") is one term.
+        pair = " ".join(words[position : position + 2])
+        if position + 1 < len(words) and fold(pair) in synonyms:
+            terms.append(Term(pair, _with_synonyms(pair, synonyms)))
+            position += 2
+            continue
+        word = words[position]
+        terms.append(Term(word, _with_synonyms(word, synonyms)))
+        position += 1
+    return Terms(tuple(terms), tuple(_WORD.findall(query.casefold())))
+
+
+def synonym_groups():
+    """``{folded word: (every word of its group)}`` from the curators' list,
+    cached until a synonym is saved or deleted (core/apps.py)."""
+    groups = cache.get(SYNONYMS_CACHE_KEY)
+    if groups is None:
+        from .models import Synonym
+
+        groups = {}
+        for synonym in Synonym.objects.all():
+            terms = tuple(t.casefold() for t in synonym.terms)
+            for term in terms:
+                groups[fold(term)] = tuple(
+                    dict.fromkeys(groups.get(fold(term), ()) + terms)
+                )
+        cache.set(SYNONYMS_CACHE_KEY, groups, 3600)
+    return groups
 
 
 @dataclass(frozen=True)
@@ -75,66 +227,88 @@ class SearchSpec:
         ):
             if not fields:
                 continue
-            part = SearchVector(*fields, weight=weight, config=SEARCH_CONFIG)
+            part = _SearchVector(*fields, weight=weight, config=SEARCH_CONFIG)
             vector = part if vector is None else vector + part
         return vector
 
 
-
-def query_words(query):
-    """The words of a query, casefolded; empty when there is nothing to search."""
-    query = (query or "").replace("\x00", "")[:MAX_QUERY_LENGTH]
-    return _WORD.findall(query.casefold())
-
-
 def filter_queryset(queryset, spec, query):
-    """``queryset`` narrowed to rows matching ``query``, ranked best first, with
-    a ``search_rank`` annotation. No words in the query: no rows."""
-    if not query_words(query):
+    """``queryset`` narrowed to rows matching every term of ``query``, ranked
+    best first. No words in the query: no rows."""
+    terms = parse_query(query)
+    if not terms:
         return queryset.none()
-    query = query.replace("\x00", "")[:MAX_QUERY_LENGTH]
+    return ranked(queryset, spec, terms).order_by(*RANK_ORDER, *_ordering(queryset))
+
+
+RANK_ORDER = ("-search_phrase", "-search_terms", "-search_title", "-search_rank")
+
+
+def ranked(queryset, spec, terms, any_term=False):
+    """Rows matching all ``terms`` (or, with ``any_term``, at least one),
+    annotated with the ranking keys of ``RANK_ORDER`` and ``search_total``, the
+    number of rows matching (a window over the same query, not a second one)."""
     if connections[queryset.db].vendor == "postgresql":
-        return _postgres_filter(queryset, spec, query)
-    return _fallback_filter(queryset, spec, query)
+        queryset = _postgres_ranked(queryset, spec, terms, any_term)
+    else:
+        queryset = _fallback_ranked(queryset, spec, terms, any_term)
+    return queryset.annotate(search_total=Window(Count("pk")))
+
+
+def add_snippets(items, spec, terms, using="default"):
+    """Set ``search_snippet`` (safe HTML with ``<mark>``) on each of ``items``
+    (of one model): PostgreSQL's headline, made for these rows only, in one
+    query; elsewhere an excerpt marked in Python."""
+    if not items:
+        return
+    if connections[using].vendor == "postgresql" and (spec.summary or spec.body):
+        model = type(items[0])
+        headlines = dict(
+            model._default_manager.using(using)
+            .filter(pk__in=[item.pk for item in items])
+            .annotate(
+                search_headline=SearchHeadline(
+                    _joined(spec.summary + spec.body),
+                    SearchQuery(
+                        _tsquery(terms, any_term=True),
+                        config=SEARCH_CONFIG,
+                        search_type="raw",
+                    ),
+                    config=SEARCH_CONFIG,
+                    start_sel=_MARK_START,
+                    stop_sel=_MARK_STOP,
+                    max_words=35,
+                    min_words=15,
+                )
+            )
+            .values_list("pk", "search_headline")
+        )
+        for item in items:
+            item.search_snippet = _marked(headlines.get(item.pk, ""))
+        return
+    words = terms.highlight_words()
+    for item in items:
+        text = "\n".join(
+            str(getattr(item, name) or "") for name in spec.summary + spec.body
+        )
+        item.search_snippet = highlight(plain_text(text), words)
 
 
 def run_search(queryset, spec, query, limit):
-    """``(count, results)``: the number of matches and the best ``limit`` of
-    them, each with ``search_snippet`` (safe HTML with ``<mark>``)."""
-    matches = filter_queryset(queryset, spec, query)
-    if not query_words(query):
+    """``(count, results)``: the number of rows matching every word of
+    ``query`` and the best ``limit`` of them, each with ``search_snippet``."""
+    terms = parse_query(query)
+    if not terms:
         return 0, []
-    count = matches.count()
-    if not count or limit <= 0:
-        return count, []
-    postgres = connections[queryset.db].vendor == "postgresql"
-    if postgres:
-        # A headline is costly: make it for the best ``limit`` only, not for
-        # every match the ranking looks at (one query all the same).
-        best = matches.values("pk")[:limit]
-        matches = filter_queryset(queryset.filter(pk__in=best), spec, query)
-        matches = matches.annotate(
-            search_headline=SearchHeadline(
-                _joined(spec.summary + spec.body),
-                SearchQuery(query[:MAX_QUERY_LENGTH], **_query_options()),
-                config=SEARCH_CONFIG,
-                start_sel=_MARK_START,
-                stop_sel=_MARK_STOP,
-                max_words=35,
-                min_words=15,
-            )
-        )
-    results = list(matches[:limit])
-    words = query_words(query)
-    for item in results:
-        if postgres:
-            item.search_snippet = _marked(item.search_headline)
-        else:
-            text = "\n".join(
-                str(getattr(item, field) or "") for field in spec.summary + spec.body
-            )
-            item.search_snippet = highlight(plain_text(text), words)
-    return count, results
+    rows = list(
+        ranked(queryset, spec, terms).order_by(*RANK_ORDER, *_ordering(queryset))[
+            : max(limit, 1)
+        ]
+    )
+    count = rows[0].search_total if rows else 0
+    rows = rows[:limit]
+    add_snippets(rows, spec, terms, queryset.db)
+    return count, rows
 
 
 def plain_text(text):
@@ -146,23 +320,33 @@ def plain_text(text):
 
 
 def highlight(text, words, length=SNIPPET_LENGTH):
-    """An escaped excerpt of ``text`` around the first match, matches in ``<mark>``."""
+    """An escaped excerpt of ``text`` around the first match, matches in
+    ``<mark>``; "hjemlos" marks "hjemløs" (both sides folded)."""
     text = " ".join(text.split())
+    words = [fold(word) for word in words if word]
     if not words or not text:
         return escape(_shorten(text, 0, length))
+    folded, positions = _folded_with_positions(text)
     pattern = re.compile(
-        "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)),
-        re.IGNORECASE,
+        "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
     )
-    first = pattern.search(text)
-    start = max(0, first.start() - length // 3) if first else 0
-    excerpt = _shorten(text, start, length)
+    spans = [
+        (positions[m.start()], positions[m.end() - 1] + 1)
+        for m in pattern.finditer(folded)
+        if m.end() > m.start()
+    ]
+    start = max(0, spans[0][0] - length // 3) if spans else 0
+    excerpt_start, excerpt = _shorten_at(text, start, length)
     parts = []
     position = 0
-    for match in pattern.finditer(excerpt):
-        parts.append(escape(excerpt[position : match.start()]))
-        parts.append(f"<mark>{escape(match.group())}</mark>")
-        position = match.end()
+    for span_start, span_stop in spans:
+        span_start -= excerpt_start
+        span_stop -= excerpt_start
+        if span_start < position or span_stop > len(excerpt):
+            continue
+        parts.append(escape(excerpt[position:span_start]))
+        parts.append(f"<mark>{escape(excerpt[span_start:span_stop])}</mark>")
+        position = span_stop
     parts.append(escape(excerpt[position:]))
     return mark_safe("".join(parts))  # noqa: S308 - every piece is escaped
 
@@ -170,71 +354,191 @@ def highlight(text, words, length=SNIPPET_LENGTH):
 # Helpers.
 
 
-def _query_options():
-    return {"config": SEARCH_CONFIG, "search_type": "websearch"}
+def _clean(query):
+    return (query or "").replace("\x00", "")[:MAX_QUERY_LENGTH]
 
 
-def _postgres_filter(queryset, spec, query):
-    search_query = SearchQuery(query, **_query_options())
-    if spec.document:
-        document = F(spec.document)
-        queryset = queryset.filter(**{spec.document: search_query})
-    else:
-        document = spec.vector()
-        queryset = queryset.annotate(search_document=document).filter(
-            search_document=search_query
+def _with_synonyms(word, synonyms):
+    alternatives = [word, spelt_out(word)]
+    for candidate in list(alternatives):
+        alternatives.extend(synonyms.get(fold(candidate), ()))
+    return tuple(dict.fromkeys(alternatives))
+
+
+def _tsquery_alternative(alternative, weight="", prefix=True):
+    words = _WORD.findall(alternative)
+    if len(words) == 1:
+        word = words[0]
+        star = ":*" if prefix and len(word) >= PREFIX_MIN_LENGTH else ""
+        suffix = f"{star}{weight}" if (star or weight) else ""
+        if suffix and not suffix.startswith(":"):
+            suffix = ":" + suffix
+        return f"'{word}'{suffix}"
+    marker = f":{weight}" if weight else ""
+    return "(" + " <-> ".join(f"'{word}'{marker}" for word in words) + ")"
+
+
+def _tsquery_term(term, weight=""):
+    return (
+        "("
+        + " | ".join(
+            _tsquery_alternative(alternative, weight, prefix=not term.phrase)
+            for alternative in term.alternatives
         )
-    return queryset.annotate(search_rank=SearchRank(document, search_query)).order_by(
-        "-search_rank", *_ordering(queryset)
+        + ")"
     )
 
 
-class Casefold(Func):
-    """Python's ``str.casefold`` on SQLite, where ``lower()`` only folds ASCII."""
+def _tsquery(terms, any_term=False):
+    """The terms as ``to_tsquery`` text. Words are ``\\w+`` only, so quoting
+    them is safe."""
+    joiner = " | " if any_term else " & "
+    return joiner.join(_tsquery_term(term) for term in terms.terms)
 
-    function = "vc_casefold"
+
+def _raw_query(text):
+    return SearchQuery(text, config=SEARCH_CONFIG, search_type="raw")
+
+
+class _FoldedTitle(Func):
+    """The title as ``fold`` gives it, punctuation as spaces (PostgreSQL)."""
+
+    template = (
+        "regexp_replace(unaccent(lower(%(expressions)s)), '[^a-z0-9]+', ' ', 'g')"
+    )
     output_field = TextField()
 
 
-def _fallback_filter(queryset, spec, query):
-    _register_casefold(connections[queryset.db])
-    words = query_words(query)
-    folded = {field: f"search_folded_{field}" for field in spec.fields}
-    queryset = queryset.annotate(
-        **{
-            alias: Casefold(Coalesce(F(field), Value("")))
-            for field, alias in folded.items()
-        }
+def _postgres_ranked(queryset, spec, terms, any_term):
+    document = F(spec.document) if spec.document else spec.vector()
+    if not spec.document:
+        queryset = queryset.annotate(search_document=document)
+        document = F("search_document")
+    column = spec.document or "search_document"
+    query = _raw_query(_tsquery(terms, any_term))
+    matched = [
+        Case(When(**{column: _raw_query(_tsquery_term(term))}, then=1), default=0)
+        for term in terms.terms
+    ]
+    in_title = [
+        Case(When(**{column: _raw_query(_tsquery_term(term, "A"))}, then=1), default=0)
+        for term in terms.terms
+    ]
+    title = Concat(
+        *[
+            piece
+            for name in spec.title
+            for piece in (Value(" "), Coalesce(F(name), Value("")))
+        ],
+        Value(" "),
+        output_field=TextField(),
     )
-    for word in words:
-        condition = Q()
-        for alias in folded.values():
-            condition |= Q(**{f"{alias}__contains": word})
-        queryset = queryset.filter(condition)
+    phrase = f" {terms.folded_text} "
+    return (
+        queryset.filter(**{column: query})
+        .annotate(search_folded_title=_FoldedTitle(title))
+        .annotate(
+            search_phrase=Case(
+                When(search_folded_title__contains=phrase, then=1),
+                default=0,
+                output_field=IntegerField(),
+            ),
+            search_terms=_sum(matched),
+            search_title=_sum(in_title),
+            search_rank=SearchRank(document, query, weights=[0.1, 0.2, 0.4, 1.0]),
+        )
+    )
 
-    def matches_all(fields):
+
+class Fold(Func):
+    """``fold`` as an SQL function on SQLite."""
+
+    function = "vc_fold"
+    output_field = TextField()
+
+
+def _fallback_ranked(queryset, spec, terms, any_term):
+    _register_fold(connections[queryset.db])
+    folded = {name: f"search_folded_{name}" for name in spec.fields}
+    queryset = queryset.annotate(
+        **{alias: Fold(Coalesce(F(name), Value(""))) for name, alias in folded.items()}
+    )
+
+    def found(term, names):
         condition = Q()
-        for word in words:
-            in_fields = Q()
-            for field in fields:
-                in_fields |= Q(**{f"{folded[field]}__contains": word})
-            condition &= in_fields
+        for alternative in term.alternatives:
+            for name in names:
+                condition |= Q(**{f"{folded[name]}__contains": fold(alternative)})
         return condition
 
-    whens = [When(matches_all(spec.title), then=Value(3))]
-    if spec.summary:
-        whens.append(When(matches_all(spec.summary), then=Value(2)))
-    return queryset.annotate(
-        search_rank=Case(*whens, default=Value(1), output_field=IntegerField())
-    ).order_by("-search_rank", *_ordering(queryset))
+    conditions = [found(term, spec.fields) for term in terms.terms]
+    combined = Q()
+    for condition in conditions:
+        combined = (combined | condition) if any_term else (combined & condition)
+    title = Concat(
+        *[piece for name in spec.title for piece in (Value(" "), F(folded[name]))],
+        Value(" "),
+        output_field=TextField(),
+    )
+    weights = []
+    for names, weight in ((spec.title, 3), (spec.summary, 2), (spec.body, 1)):
+        if names:
+            weights.extend(
+                Case(When(found(term, names), then=weight), default=0)
+                for term in terms.terms
+            )
+    return (
+        queryset.filter(combined)
+        .annotate(search_fold_title=Func(title, function="vc_words"))
+        .annotate(
+            search_phrase=Case(
+                When(
+                    search_fold_title__contains=f" {terms.folded_text} ",
+                    then=1,
+                ),
+                default=0,
+                output_field=IntegerField(),
+            ),
+            search_terms=_sum(
+                [Case(When(condition, then=1), default=0) for condition in conditions]
+            ),
+            search_title=_sum(
+                [
+                    Case(When(found(term, spec.title), then=1), default=0)
+                    for term in terms.terms
+                ]
+            ),
+            search_rank=Func(_sum(weights), function="", output_field=FloatField()),
+        )
+    )
 
 
-def _register_casefold(connection):
+def _sum(expressions):
+    total = expressions[0]
+    for expression in expressions[1:]:
+        total = total + expression
+    return total
+
+
+def _register_fold(connection):
     # Cheap and idempotent; the raw sqlite3 connection can change between calls.
     connection.ensure_connection()
     connection.connection.create_function(
-        Casefold.function, 1, _casefold, deterministic=True
+        Fold.function, 1, _fold_or_none, deterministic=True
     )
+    connection.connection.create_function(
+        "vc_words", 1, _words_only, deterministic=True
+    )
+
+
+def _fold_or_none(value):
+    return fold(value) if isinstance(value, str) else value
+
+
+def _words_only(value):
+    if not isinstance(value, str):
+        return value
+    return re.sub(r"[^a-z0-9]+", " ", value)
 
 
 def _ordering(queryset):
@@ -242,17 +546,13 @@ def _ordering(queryset):
     return list(queryset.query.order_by) or list(queryset.model._meta.ordering)
 
 
-def _casefold(value):
-    return value.casefold() if isinstance(value, str) else value
-
-
 def _joined(fields):
     """The text fields as one text, for the headline."""
     pieces = []
-    for field in fields:
+    for name in fields:
         if pieces:
             pieces.append(Value(" "))
-        pieces.append(Coalesce(F(field), Value(""), output_field=TextField()))
+        pieces.append(Coalesce(F(name), Value(""), output_field=TextField()))
     if len(pieces) == 1:
         return pieces[0]
     return Concat(*pieces, output_field=TextField())
@@ -265,13 +565,32 @@ def _marked(headline):
     )
 
 
-def _shorten(text, start, length):
+def _folded_with_positions(text):
+    """``fold(text)`` and, for each of its characters, the index of the
+    character of ``text`` it came from (æ folds to two letters)."""
+    folded = []
+    positions = []
+    for index, char in enumerate(text):
+        for piece in fold(char):
+            folded.append(piece)
+            positions.append(index)
+    return "".join(folded), positions
+
+
+def _shorten_at(text, start, length):
+    """``(where the excerpt starts in text, the excerpt)`` with "… " marks
+    around it; the index points past a leading "… "."""
     if start > 0:
-        # Begin at a word boundary.
         space = text.find(" ", start)
         start = space + 1 if 0 <= space < start + 20 else start
     excerpt = text[start : start + length]
     if start + length < len(text):
         cut = excerpt.rfind(" ")
         excerpt = (excerpt[:cut] if cut > length // 2 else excerpt) + " …"
-    return ("… " if start > 0 else "") + excerpt
+    if start > 0:
+        return start - 2, "… " + excerpt
+    return 0, excerpt
+
+
+def _shorten(text, start, length):
+    return _shorten_at(text, start, length)[1]

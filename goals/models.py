@@ -125,6 +125,9 @@ class FocusArea(models.Model):
     goal = models.TextField(_("målet"), blank=True)
     how = models.TextField(_("sådan gør vi"), blank=True)
 
+    # The weighted full-text document, written by the database (core/fields.py).
+    search_vector = SearchDocumentField()
+
     class Meta:
         verbose_name = _("fokusområde")
         verbose_name_plural = _("fokusområder")
@@ -141,6 +144,9 @@ class FocusArea(models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.title}"
+
+    def get_absolute_url(self):
+        return f"{self.plan.get_absolute_url()}#focus-{self.number}"
 
 
 class Initiative(models.Model):
@@ -182,6 +188,9 @@ class Initiative(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
 
+    # The weighted full-text document, written by the database (core/fields.py).
+    search_vector = SearchDocumentField()
+
     class Meta:
         verbose_name = _("indsats")
         verbose_name_plural = _("indsatser")
@@ -198,6 +207,9 @@ class Initiative(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return f"{self.plan.get_absolute_url()}#initiative-{self.pk}"
 
 
 class GoalTheme(SluggedModel):

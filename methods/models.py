@@ -281,6 +281,9 @@ class Presenter(SluggedModel):
     name = models.CharField(_("navn"), max_length=200, unique=True)
     job_title = models.CharField(_("stilling"), max_length=200, blank=True)
 
+    # The weighted full-text document, written by the database (core/fields.py).
+    search_vector = SearchDocumentField()
+
     history = history()
 
     class Meta:
@@ -315,6 +318,9 @@ class Talk(SluggedModel, TimestampedModel):
         Presenter, verbose_name=_("oplægsholdere"), blank=True, related_name="talks"
     )
 
+    # The weighted full-text document, written by the database (core/fields.py).
+    search_vector = SearchDocumentField()
+
     history = history(m2m_fields=["methods", "presenters"])
 
     class Meta:
@@ -324,3 +330,11 @@ class Talk(SluggedModel, TimestampedModel):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        """The talk on the page of its first published method (issue #14 gives
+        talks their own page). Reads ``methods``, prefetched by the search."""
+        method = next((m for m in self.methods.all() if m.is_public), None)
+        if method is None:
+            return ""
+        return f"{method.get_absolute_url()}#talk-{self.slug}"

@@ -1,8 +1,14 @@
-"""Search in methods (the machinery is in core/search.py)."""
+"""Search in methods, talks and presenters (the machinery is in core/search.py).
+
+Talks and presenters have no publication status of their own: they are found
+when they belong to a method the user may see (a talk is shown on its
+methods' pages)."""
+
+from django.db.models import Exists, OuterRef
 
 from core.search import SearchSpec, filter_queryset, run_search
 
-from .models import Method
+from .models import Method, Presenter, Talk
 
 METHOD_SEARCH = SearchSpec(
     title=("name", "abbreviation"),
@@ -10,12 +16,37 @@ METHOD_SEARCH = SearchSpec(
     body=("description", "target_group"),
     document="search_vector",
 )
+TALK_SEARCH = SearchSpec(
+    title=("title",),
+    summary=("audience",),
+    body=("description",),
+    document="search_vector",
+)
+PRESENTER_SEARCH = SearchSpec(
+    title=("name",), summary=("job_title",), document="search_vector"
+)
+
+
+def methods_for(user):
+    """The methods ``user`` may find."""
+    return Method.objects.visible_to(user).select_related("category")
+
+
+def talks_for(user):
+    """The talks ``user`` may find: those of a method they may see."""
+    visible = Method.objects.visible_to(user).filter(talks=OuterRef("pk"))
+    return Talk.objects.filter(Exists(visible)).prefetch_related("methods")
+
+
+def presenters_for(user):
+    """The presenters ``user`` may find: those giving a talk they may find."""
+    talks = talks_for(user).filter(presenters=OuterRef("pk"))
+    return Presenter.objects.filter(Exists(talks)).prefetch_related("talks__methods")
 
 
 def search(query, user, limit):
     """Methods ``user`` may see matching ``query``, best first: ``(count, methods)``."""
-    queryset = Method.objects.visible_to(user).select_related("category")
-    return run_search(queryset, METHOD_SEARCH, query, limit)
+    return run_search(methods_for(user), METHOD_SEARCH, query, limit)
 
 
 def matching(queryset, query):

@@ -31,11 +31,14 @@ from core.models import SearchWord
 from core.search import (
     MAX_QUERY_LENGTH,
     RANK_ORDER,
+    RankedRow,
     add_snippets,
     fold,
+    headline_expression,
     parse_query,
     query_words,
     ranked,
+    ranked_rows,
     spelt_out,
     synonym_groups,
 )
@@ -141,7 +144,7 @@ def search_site(query, user, type_key="", page=1, per_page=RESULTS_PER_PAGE):
                     result.any_word = any_word
             else:
                 result.suggestion = corrected
-    _fill(result, found, terms, type_key, page, per_page)
+    _fill(result, found, terms, user, type_key, page, per_page)
     return result
 
 
@@ -331,6 +334,7 @@ TYPES = [
     ),
 ]
 TYPE_KEYS = {result_type.key for result_type in TYPES}
+_TYPE_ORDER = {result_type.key: index for index, result_type in enumerate(TYPES)}
 
 
 class SearchForm(forms.Form):
@@ -379,80 +383,127 @@ def _search_with_fallback(terms, user, limit):
     return found, False
 
 
+@dataclass
+class _Found:
+    """The ranked matches of every type, and the rows already loaded."""
+
+    rows: list
+    objects: dict
+
+    @property
+    def total(self):
+        return sum(self.totals.values())
+
+    @property
+    def totals(self):
+        return {row.key: row.total for row in self.rows}
+
+
 def _search(terms, user, limit, any_term=False):
     if not terms:
-        return {}
-    found = {}
+        return _Found([], {})
+    rows = ranked_rows(
+        [(t.key, t.rows(user), t.spec) for t in TYPES], terms, limit, any_term
+    )
+    if rows is not None:
+        return _Found(rows, {})
+    # SQLite: each type ranked by the ORM, its rows loaded at once.
+    rows, objects = [], {}
     for result_type in TYPES:
-        queryset = result_type.rows(user)
-        rows = ranked(queryset, result_type.spec, terms, any_term).order_by(
-            *RANK_ORDER, "pk"
-        )
-        found[result_type.key] = list(rows[:limit])
-    return found
+        queryset = ranked(result_type.rows(user), result_type.spec, terms, any_term)
+        for item in queryset.order_by(*RANK_ORDER, "pk")[:limit]:
+            rows.append(
+                RankedRow(
+                    result_type.key,
+                    item.pk,
+                    item.search_phrase,
+                    item.search_terms,
+                    item.search_title,
+                    item.search_rank,
+                    item.search_total,
+                )
+            )
+            objects[result_type.key, item.pk] = item
+    return _Found(rows, objects)
 
 
 def _total(found):
-    return sum(rows[0].search_total for rows in found.values() if rows)
+    return found.total
 
 
-def _fill(result, found, terms, type_key, page, per_page):
+def _fill(result, found, terms, user, type_key, page, per_page):
     by_key = {result_type.key: result_type for result_type in TYPES}
-    params = {"q": result.searched}
+    totals = found.totals
     result.types = [
         TypeCount(
             key=result_type.key,
             label=result_type.label,
-            count=found[result_type.key][0].search_total
-            if found.get(result_type.key)
-            else 0,
-            url="?" + urlencode({**params, "type": result_type.key}),
+            count=totals[result_type.key],
+            url="?" + urlencode({"q": result.searched, "type": result_type.key}),
             selected=result_type.key == type_key,
         )
         for result_type in TYPES
+        if totals.get(result_type.key)
     ]
-    result.types = [t for t in result.types if t.count]
-    result.selected_type = type_key if type_key in found else ""
+    result.selected_type = type_key if type_key in totals else ""
     rows = [
-        (key, row)
-        for key, rows in found.items()
-        if not result.selected_type or key == result.selected_type
-        for row in rows
+        row
+        for row in found.rows
+        if not result.selected_type or row.key == result.selected_type
     ]
-    rows.sort(
-        key=lambda pair: tuple(
-            getattr(pair[1], name.lstrip("-")) for name in RANK_ORDER
-        ),
-        reverse=True,
-    )
+    # Best first; ties in a fixed order (type, then row).
+    rows.sort(key=lambda row: (row.order, -_TYPE_ORDER[row.key], -row.pk), reverse=True)
     result.total = sum(
-        t.count for t in result.types if not result.selected_type or t.selected
+        count
+        for key, count in totals.items()
+        if not result.selected_type or key == result.selected_type
     )
     result.page = page
     result.per_page = per_page
     result.pages = max(1, min(MAX_PAGES, math.ceil(result.total / per_page)))
     shown = rows[(page - 1) * per_page : page * per_page]
-    for key in {key for key, _row in shown}:
-        items = [row for k, row in shown if k == key]
-        add_snippets(items, by_key[key].spec, terms)
+    objects = _load(shown, found.objects, user, by_key, terms)
+    for key in {row.key for row in shown}:
+        add_snippets(
+            [objects[row.key, row.pk] for row in shown if row.key == key],
+            by_key[key].spec,
+            terms,
+        )
     municipalities = _municipality_names(shown, by_key)
     result.hits = []
-    for key, row in shown:
-        result_type = by_key[key]
-        fields = {
-            "url": row.get_absolute_url() if hasattr(row, "get_absolute_url") else ""
-        }
-        fields.update(result_type.to_hit(row))
-        owner = _owner_id(row, result_type.owner)
+    for row in shown:
+        item = objects[row.key, row.pk]
+        result_type = by_key[row.key]
+        fields = {"url": item.get_absolute_url()}
+        fields.update(result_type.to_hit(item))
+        owner = _owner_id(item, result_type.owner)
         result.hits.append(
             Hit(
-                key=key,
+                key=row.key,
                 type_label=str(result_type.label),
-                snippet=row.search_snippet,
+                snippet=item.search_snippet,
                 municipality=municipalities.get(owner, ""),
                 **fields,
             )
         )
+
+
+def _load(shown, objects, user, by_key, terms):
+    """``{(type, pk): object}`` for the rows shown: one query per type not
+    loaded yet (PostgreSQL ranks without loading)."""
+    objects = dict(objects)
+    for key in {row.key for row in shown}:
+        missing = [
+            row.pk for row in shown if row.key == key and (key, row.pk) not in objects
+        ]
+        if missing:
+            rows = by_key[key].rows(user).filter(pk__in=missing)
+            headline = headline_expression(by_key[key].spec, terms)
+            if headline is not None:
+                rows = rows.annotate(search_headline=headline)
+            for item in rows:
+                objects[key, item.pk] = item
+    return objects
 
 
 def _owner_id(row, path):
@@ -467,7 +518,7 @@ def _owner_id(row, path):
 def _municipality_names(shown, by_key):
     """``{organisation id: its municipality's name}``, in one query, if any
     hit shown has an owner."""
-    if not any(by_key[key].owner for key, _row in shown):
+    if not any(by_key[row.key].owner for row in shown):
         return {}
     rows = list(Organisation.objects.values_list("pk", "parent_id", "name"))
     parents = {pk: parent for pk, parent, _name in rows}

@@ -31,8 +31,10 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.contrib.postgres.search import SearchVector as _SearchVector
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connections
 from django.db.models import (
+    BooleanField,
     Case,
     Count,
     F,
@@ -40,6 +42,7 @@ from django.db.models import (
     Func,
     IntegerField,
     Q,
+    Subquery,
     TextField,
     Value,
     When,
@@ -248,11 +251,146 @@ def ranked(queryset, spec, terms, any_term=False):
     """Rows matching all ``terms`` (or, with ``any_term``, at least one),
     annotated with the ranking keys of ``RANK_ORDER`` and ``search_total``, the
     number of rows matching (a window over the same query, not a second one)."""
-    if connections[queryset.db].vendor == "postgresql":
-        queryset = _postgres_ranked(queryset, spec, terms, any_term)
-    else:
-        queryset = _fallback_ranked(queryset, spec, terms, any_term)
+    if connections[queryset.db].vendor == "postgresql" and spec.document:
+        return _postgres_ranked(queryset, spec, terms, any_term)
+    queryset = _fallback_ranked(queryset, spec, terms, any_term)
     return queryset.annotate(search_total=Window(Count("pk")))
+
+
+@dataclass(frozen=True)
+class RankedRow:
+    """One match's ranking keys, in the order of ``RANK_ORDER``."""
+
+    key: str
+    pk: int
+    phrase: int
+    terms: int
+    title: int
+    rank: float
+    total: int
+
+    @property
+    def order(self):
+        return (self.phrase, self.terms, self.title, self.rank)
+
+
+def ranked_rows(entries, terms, limit, any_term=False, using="default"):
+    """``[RankedRow]``: the best ``limit`` matches of each of ``entries``
+    (``(key, visible queryset, spec)``), in one query on PostgreSQL; None
+    elsewhere (use ``ranked`` per type).
+
+    Per type, the candidates are the first ``CANDIDATES`` title matches
+    (through the title index) and the first ``CANDIDATES`` of the other
+    matches (through the document index); only they are ranked, so a query
+    matching thousands costs what one matching hundreds does. The count is
+    exact up to ``COUNT_CAP``."""
+    connection = connections[using]
+    if connection.vendor != "postgresql" or not terms:
+        return None
+    query_text = _tsquery(terms, any_term)
+    parts, params = [], []
+    for key, queryset, spec in entries:
+        sql, sql_params = _ranked_sql(key, queryset, spec, terms, query_text, limit)
+        parts.append(sql)
+        params.extend(sql_params)
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        return [RankedRow(*row) for row in cursor.fetchall()]
+
+
+def _ranked_sql(key, queryset, spec, terms, query_text, limit):
+    model = queryset.model
+    table = connections[queryset.db].ops.quote_name(model._meta.db_table)
+    pk = model._meta.pk.column
+    columns = {name: model._meta.get_field(name).column for name in spec.fields}
+    document = spec.document
+    visible, visible_params = _visible_condition(queryset, table, pk)
+    tsquery = f"to_tsquery('{SEARCH_CONFIG}'::regconfig, %s)"
+    title_document = _title_document_sql([f"{table}.{columns[n]}" for n in spec.title])
+    pattern = r"\m" + r"\W+".join(spelt_out(word) for word in terms.words)
+    phrase = " OR ".join(f"c.{columns[n]} ~* %s" for n in spec.title)
+    select_params = [key, *[pattern] * len(spec.title)]
+    term_sql, term_params = [], []
+    title_sql, title_params = [], []
+    for term in terms.terms if len(terms.terms) > 1 else [None]:
+        text = _tsquery_term(term) if term else query_text
+        title_text = _tsquery_term(term, "A") if term else _tsquery(terms, weight="A")
+        term_sql.append(f"(c.{document} @@ {tsquery})::int")
+        term_params.append(text)
+        title_sql.append(f"(c.{document} @@ {tsquery})::int")
+        title_params.append(title_text)
+    # The matches (up to one more than is counted) and the title matches as
+    # materialised sets, each read once.
+    sql = f"""(
+WITH m AS MATERIALIZED (
+  SELECT {table}.{pk} AS id FROM {table}
+  WHERE {table}.{document} @@ {tsquery} AND {visible}
+  LIMIT {COUNT_CAP + 1}),
+ti AS MATERIALIZED (
+  SELECT {table}.{pk} AS id FROM {table}
+  WHERE {title_document} @@ {tsquery} AND {visible})
+SELECT %s, c.{pk}, ({phrase})::int, {" + ".join(term_sql)}, {" + ".join(title_sql)},
+  ts_rank('{{0.1,0.2,0.4,1}}', c.{document}, {tsquery}),
+  (SELECT count(*) FROM m)
+FROM {table} c
+WHERE c.{pk} IN (
+  (SELECT id FROM ti LIMIT {CANDIDATES}) UNION (SELECT id FROM m LIMIT {CANDIDATES}))
+ORDER BY 3 DESC, 4 DESC, 5 DESC, 6 DESC, 2
+LIMIT {int(limit)})"""  # noqa: S608 - names from the models; values are parameters
+    params = [
+        query_text,
+        *visible_params,
+        query_text,
+        *visible_params,
+        *select_params,
+        *term_params,
+        *title_params,
+        query_text,
+    ]
+    return sql, params
+
+
+def _visible_condition(queryset, table, pk):
+    """The visibility rule of ``queryset`` as a condition on ``table`` itself
+    (its own WHERE clause, when it needs no join), else as ``pk IN (…)``: the
+    planner spends less on a plain condition than on a subquery."""
+    query = queryset.query
+    joined = [alias for alias in query.alias_map if query.alias_refcount[alias]]
+    if len(joined) <= 1 and not query.where.children:
+        return "TRUE", []
+    if len(joined) <= 1:
+        compiler = query.get_compiler(queryset.db)
+        try:
+            sql, params = compiler.compile(query.where)
+        except (EmptyResultSet, FullResultSet):
+            sql = ""
+        if sql:
+            return f"({sql})", list(params)
+    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    return f"{table}.{pk} IN ({sql})", list(params)
+
+
+def _title_document_sql(columns):
+    text = " || ' ' || ".join(f"COALESCE({column}, '')" for column in columns)
+    return f"to_tsvector('{SEARCH_CONFIG}'::regconfig, {text})"
+
+
+def headline_expression(spec, terms, using="default"):
+    """PostgreSQL's highlighted excerpt of the summary and body, for the rows
+    shown only (it is costly); None elsewhere or without such fields."""
+    if connections[using].vendor != "postgresql" or not (spec.summary or spec.body):
+        return None
+    return SearchHeadline(
+        _joined(spec.summary + spec.body),
+        SearchQuery(
+            _tsquery(terms, any_term=True), config=SEARCH_CONFIG, search_type="raw"
+        ),
+        config=SEARCH_CONFIG,
+        start_sel=_MARK_START,
+        stop_sel=_MARK_STOP,
+        max_words=35,
+        min_words=15,
+    )
 
 
 def add_snippets(items, spec, terms, using="default"):
@@ -261,26 +399,17 @@ def add_snippets(items, spec, terms, using="default"):
     query; elsewhere an excerpt marked in Python."""
     if not items:
         return
-    if connections[using].vendor == "postgresql" and (spec.summary or spec.body):
+    if all(hasattr(item, "search_headline") for item in items):
+        for item in items:
+            item.search_snippet = _marked(item.search_headline)
+        return
+    headline = headline_expression(spec, terms, using)
+    if headline is not None:
         model = type(items[0])
         headlines = dict(
             model._default_manager.using(using)
             .filter(pk__in=[item.pk for item in items])
-            .annotate(
-                search_headline=SearchHeadline(
-                    _joined(spec.summary + spec.body),
-                    SearchQuery(
-                        _tsquery(terms, any_term=True),
-                        config=SEARCH_CONFIG,
-                        search_type="raw",
-                    ),
-                    config=SEARCH_CONFIG,
-                    start_sel=_MARK_START,
-                    stop_sel=_MARK_STOP,
-                    max_words=35,
-                    min_words=15,
-                )
-            )
+            .annotate(search_headline=headline)
             .values_list("pk", "search_headline")
         )
         for item in items:
@@ -389,65 +518,111 @@ def _tsquery_term(term, weight=""):
     )
 
 
-def _tsquery(terms, any_term=False):
+def _tsquery(terms, any_term=False, weight=""):
     """The terms as ``to_tsquery`` text. Words are ``\\w+`` only, so quoting
     them is safe."""
     joiner = " | " if any_term else " & "
-    return joiner.join(_tsquery_term(term) for term in terms.terms)
+    return joiner.join(_tsquery_term(term, weight) for term in terms.terms)
 
 
 def _raw_query(text):
     return SearchQuery(text, config=SEARCH_CONFIG, search_type="raw")
 
 
-class _FoldedTitle(Func):
-    """The title as ``fold`` gives it, punctuation as spaces (PostgreSQL)."""
+class TitleDocument(Func):
+    """The title's own document (core.fields.title_document_sql): the
+    expression the title index is built on."""
 
-    template = (
-        "regexp_replace(unaccent(lower(%(expressions)s)), '[^a-z0-9]+', ' ', 'g')"
-    )
+    arg_joiner = " || ' ' || "
     output_field = TextField()
+
+    def __init__(self, fields):
+        super().__init__(
+            *[
+                Func(F(name), template="COALESCE(%(expressions)s, '')")
+                for name in fields
+            ]
+        )
+        self.template = f"to_tsvector('{SEARCH_CONFIG}'::regconfig, %(expressions)s)"
+
+
+class _TsMatch(Func):
+    template = "(%(expressions)s)"
+    arg_joiner = " @@ "
+    output_field = BooleanField()
+
+
+# Rows taken from each of the title matches and the other matches before they
+# are ranked: a query matching thousands ranks a few hundred, title matches
+# first, instead of every one of them.
+CANDIDATES = 60
+# Counts beyond this are shown as "more than" (``RankedRow.total`` is then
+# ``COUNT_CAP + 1``): counting every one of thousands of matches costs more
+# than ranking the page.
+COUNT_CAP = 500
 
 
 def _postgres_ranked(queryset, spec, terms, any_term):
-    document = F(spec.document) if spec.document else spec.vector()
-    if not spec.document:
-        queryset = queryset.annotate(search_document=document)
-        document = F("search_document")
-    column = spec.document or "search_document"
+    column = spec.document
     query = _raw_query(_tsquery(terms, any_term))
-    matched = [
-        Case(When(**{column: _raw_query(_tsquery_term(term))}, then=1), default=0)
-        for term in terms.terms
-    ]
-    in_title = [
-        Case(When(**{column: _raw_query(_tsquery_term(term, "A"))}, then=1), default=0)
-        for term in terms.terms
-    ]
-    title = Concat(
-        *[
-            piece
-            for name in spec.title
-            for piece in (Value(" "), Coalesce(F(name), Value("")))
-        ],
-        Value(" "),
-        output_field=TextField(),
+    matches = queryset.filter(**{column: query})
+    in_titles = queryset.filter(_TsMatch(TitleDocument(spec.title), query))
+    candidates = Q(
+        pk__in=in_titles.order_by()
+        .values("pk")[:CANDIDATES]
+        .union(matches.order_by().values("pk")[:CANDIDATES], all=True)
     )
-    phrase = f" {terms.folded_text} "
-    return (
-        queryset.filter(**{column: query})
-        .annotate(search_folded_title=_FoldedTitle(title))
-        .annotate(
-            search_phrase=Case(
-                When(search_folded_title__contains=phrase, then=1),
-                default=0,
-                output_field=IntegerField(),
-            ),
-            search_terms=_sum(matched),
-            search_title=_sum(in_title),
-            search_rank=SearchRank(document, query, weights=[0.1, 0.2, 0.4, 1.0]),
+    count = Func(
+        Subquery(matches.order_by().values("pk")[: COUNT_CAP + 1]),
+        template="(SELECT count(*) FROM %(expressions)s AS search_count)",
+        output_field=IntegerField(),
+    )
+    annotations = {
+        "search_phrase": Case(
+            When(_title_contains(spec, terms), then=1),
+            default=0,
+            output_field=IntegerField(),
+        ),
+        "search_rank": SearchRank(F(column), query, weights=[0.1, 0.2, 0.4, 1.0]),
+        "search_total": count,
+    }
+    if len(terms.terms) > 1:
+        annotations["search_terms"] = _sum(
+            [
+                Case(
+                    When(**{column: _raw_query(_tsquery_term(term))}, then=1), default=0
+                )
+                for term in terms.terms
+            ]
         )
-    )
+        annotations["search_title"] = _sum(
+            [
+                Case(
+                    When(**{column: _raw_query(_tsquery_term(term, "A"))}, then=1),
+                    default=0,
+                )
+                for term in terms.terms
+            ]
+        )
+    else:
+        annotations["search_terms"] = Value(1)
+        annotations["search_title"] = Case(
+            When(**{column: _raw_query(_tsquery(terms, weight="A"))}, then=1),
+            default=0,
+            output_field=IntegerField(),
+        )
+    return queryset.filter(candidates).annotate(**annotations)
+
+
+def _title_contains(spec, terms):
+    """The title holds the query's words in their order (æøå read in), as a
+    cheap match on the few rows ranked: "her og nu støtte" in "Her og
+    nu-støtte". Words are ``\\w+`` only, so they are safe in the pattern."""
+    pattern = r"\m" + r"\W+".join(spelt_out(word) for word in terms.words)
+    condition = Q()
+    for name in spec.title:
+        condition |= Q(**{f"{name}__iregex": pattern})
+    return condition
 
 
 class Fold(Func):

@@ -130,20 +130,23 @@ def search_site(query, user, type_key="", page=1, per_page=RESULTS_PER_PAGE):
     synonyms = synonym_groups()
     limit = page * per_page
     terms = parse_query(query, synonyms)
-    found, any_word = _search_with_fallback(terms, user, limit)
+    found, any_word, terms = _search_with_fallback(terms, user, limit)
     result = SiteSearch(query=query, searched=query, any_word=any_word)
-    if _total(found) < FEW_RESULTS:
+    # Little found, or nothing with every word: perhaps a word is misspelt.
+    if _total(found) < FEW_RESULTS or any_word:
         corrected = correct_query(query)
-        if corrected and corrected != query:
-            if _total(found) == 0:
-                corrected_terms = parse_query(corrected, synonyms)
-                found, any_word = _search_with_fallback(corrected_terms, user, limit)
-                if _total(found):
-                    terms = corrected_terms
-                    result.searched = corrected
-                    result.any_word = any_word
-            else:
+        if corrected and (_total(found) == 0 or any_word):
+            corrected_found, corrected_any, corrected_terms = _search_with_fallback(
+                parse_query(corrected, synonyms), user, limit
+            )
+            if _total(corrected_found) and (not corrected_any or not _total(found)):
+                found, terms = corrected_found, corrected_terms
+                result.searched = corrected
+                result.any_word = corrected_any
+            elif _total(found):
                 result.suggestion = corrected
+        elif corrected:
+            result.suggestion = corrected
     _fill(result, found, terms, user, type_key, page, per_page)
     return result
 
@@ -372,15 +375,22 @@ class SearchForm(forms.Form):
 
 
 def _search_with_fallback(terms, user, limit):
-    """``{type: rows}`` for all words, or for any word when all together find
-    little; and whether it is the latter."""
+    """The matches of all words (or, when they find little, of their
+    beginnings), or of any word when all together find little; whether it
+    is the latter; and the terms searched."""
     found = _search(terms, user, limit)
+    if _total(found) < FEW_RESULTS:
+        loose = terms.loosened()
+        if loose != terms:
+            loosely = _search(loose, user, limit)
+            if _total(loosely) > _total(found):
+                found, terms = loosely, loose
     if _total(found) < FEW_RESULTS and len(terms.terms) > 1:
         anywhere = _search(terms, user, limit, any_term=True)
         if _total(anywhere) > _total(found):
             # Rows with every word still come first (ranked by words matched).
-            return anywhere, _total(found) == 0
-    return found, False
+            return anywhere, _total(found) == 0, terms
+    return found, False, terms
 
 
 @dataclass
@@ -474,7 +484,7 @@ def _fill(result, found, terms, user, type_key, page, per_page):
     for row in shown:
         item = objects[row.key, row.pk]
         result_type = by_key[row.key]
-        fields = {"url": item.get_absolute_url()}
+        fields = {"url": getattr(item, "get_absolute_url", str)()}
         fields.update(result_type.to_hit(item))
         owner = _owner_id(item, result_type.owner)
         result.hits.append(
@@ -536,7 +546,10 @@ def _municipality_names(shown, by_key):
 def _nearest_words(words):
     """``{word: nearest known word}`` for the words the vocabulary lacks."""
     if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
+        with transaction.atomic(), connection.cursor() as cursor:
+            # Below the default 0.3 a swapped pair of letters ("perorn") is
+            # still found; the best of the candidates is taken.
+            cursor.execute("SET LOCAL pg_trgm.similarity_threshold = 0.2")
             cursor.execute(
                 """
                 SELECT q.word, (

@@ -58,6 +58,10 @@ SNIPPET_LENGTH = 220
 # Shorter words only match whole: "bo" must not find every "bolig" and "bord".
 PREFIX_MIN_LENGTH = 4
 SYNONYMS_CACHE_KEY = "search-synonyms"
+# When the words as written find little, words this long are also tried
+# without their last letters (``Terms.loosened``).
+LOOSE_MIN_LENGTH = 8
+LOOSE_LETTERS = 3
 
 # Private-use characters mark matches inside PostgreSQL's headline, so the text
 # can be HTML-escaped first and the marks turned into <mark> afterwards.
@@ -147,6 +151,28 @@ class Terms:
     def folded_text(self):
         """The query as one folded text, æøå read in: matched against titles."""
         return " ".join(fold(spelt_out(word)) for word in self.words)
+
+    def loosened(self):
+        """The terms with the beginning of each long word as one more
+        alternative, for the inflections the stemmer does not join
+        ("rusmiddelcentret" and "rusmiddelcenter")."""
+        terms = []
+        for term in self.terms:
+            extra = [
+                alternative[: len(alternative) - LOOSE_LETTERS]
+                for alternative in term.alternatives[:2]
+                if not term.phrase
+                and len(alternative) >= LOOSE_MIN_LENGTH
+                and _WORD.fullmatch(alternative)
+            ]
+            terms.append(
+                Term(
+                    term.text,
+                    tuple(dict.fromkeys(term.alternatives + tuple(extra))),
+                    term.phrase,
+                )
+            )
+        return Terms(tuple(terms), self.words)
 
     def highlight_words(self):
         words = []
@@ -307,9 +333,15 @@ def _ranked_sql(key, queryset, spec, terms, query_text, limit):
     visible, visible_params = _visible_condition(queryset, table, pk)
     tsquery = f"to_tsquery('{SEARCH_CONFIG}'::regconfig, %s)"
     title_document = _title_document_sql([f"{table}.{columns[n]}" for n in spec.title])
-    pattern = r"\m" + r"\W+".join(spelt_out(word) for word in terms.words)
-    phrase = " OR ".join(f"c.{columns[n]} ~* %s" for n in spec.title)
-    select_params = [key, *[pattern] * len(spec.title)]
+    pattern = r"\W+".join(spelt_out(word) for word in terms.words)
+    contains = " OR ".join(f"c.{columns[n]} ~* %s" for n in spec.title)
+    equals = " OR ".join(f"c.{columns[n]} ~* %s" for n in spec.title)
+    phrase = f"({contains})::int + ({equals})::int"
+    select_params = [
+        key,
+        *[r"\m" + pattern] * len(spec.title),
+        *[r"^\W*" + pattern + r"\W*$"] * len(spec.title),
+    ]
     term_sql, term_params = [], []
     title_sql, title_params = [], []
     for term in terms.terms if len(terms.terms) > 1 else [None]:
@@ -329,7 +361,7 @@ WITH m AS MATERIALIZED (
 ti AS MATERIALIZED (
   SELECT {table}.{pk} AS id FROM {table}
   WHERE {title_document} @@ {tsquery} AND {visible})
-SELECT %s, c.{pk}, ({phrase})::int, {" + ".join(term_sql)}, {" + ".join(title_sql)},
+SELECT %s, c.{pk}, {phrase}, {" + ".join(term_sql)}, {" + ".join(title_sql)},
   ts_rank('{{0.1,0.2,0.4,1}}', c.{document}, {tsquery}),
   (SELECT count(*) FROM m)
 FROM {table} c
@@ -579,7 +611,8 @@ def _postgres_ranked(queryset, spec, terms, any_term):
     )
     annotations = {
         "search_phrase": Case(
-            When(_title_contains(spec, terms), then=1),
+            When(_title_contains(spec, terms)[1], then=2),
+            When(_title_contains(spec, terms)[0], then=1),
             default=0,
             output_field=IntegerField(),
         ),
@@ -618,11 +651,12 @@ def _title_contains(spec, terms):
     """The title holds the query's words in their order (æøå read in), as a
     cheap match on the few rows ranked: "her og nu støtte" in "Her og
     nu-støtte". Words are ``\\w+`` only, so they are safe in the pattern."""
-    pattern = r"\m" + r"\W+".join(spelt_out(word) for word in terms.words)
-    condition = Q()
+    pattern = r"\W+".join(spelt_out(word) for word in terms.words)
+    contains, equals = Q(), Q()
     for name in spec.title:
-        condition |= Q(**{f"{name}__iregex": pattern})
-    return condition
+        contains |= Q(**{f"{name}__iregex": r"\m" + pattern})
+        equals |= Q(**{f"{name}__iregex": r"^\W*" + pattern + r"\W*$"})
+    return contains, equals
 
 
 class Fold(Func):
@@ -667,10 +701,8 @@ def _fallback_ranked(queryset, spec, terms, any_term):
         .annotate(search_fold_title=Func(title, function="vc_words"))
         .annotate(
             search_phrase=Case(
-                When(
-                    search_fold_title__contains=f" {terms.folded_text} ",
-                    then=1,
-                ),
+                When(search_fold_title=f" {terms.folded_text} ", then=2),
+                When(search_fold_title__contains=f" {terms.folded_text} ", then=1),
                 default=0,
                 output_field=IntegerField(),
             ),

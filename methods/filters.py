@@ -15,7 +15,6 @@ from .models import Method, MethodCategory, Rating, TargetGroup
 NOT_RATED = "none"
 
 
-
 def evidence_choices():
     return [*Rating.choices, (NOT_RATED, _("Ikke vurderet"))]
 

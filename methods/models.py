@@ -336,5 +336,5 @@ class Talk(SluggedModel, TimestampedModel):
         talks their own page). Reads ``methods``, prefetched by the search."""
         method = next((m for m in self.methods.all() if m.is_public), None)
         if method is None:
-            return ""
+            return reverse("methods:index")
         return f"{method.get_absolute_url()}#talk-{self.slug}"

@@ -1,8 +1,8 @@
 """Search in methods, talks and presenters (the machinery is in core/search.py).
 
-Talks and presenters have no publication status of their own: they are found
-when they belong to a method the user may see (a talk is shown on its
-methods' pages)."""
+Talks and presenters have no publication status of their own: a talk is found
+unless all the methods it is about are drafts; a presenter when they give a
+talk that is found."""
 
 from django.db.models import Exists, OuterRef
 
@@ -33,9 +33,13 @@ def methods_for(user):
 
 
 def talks_for(user):
-    """The talks ``user`` may find: those of a method they may see."""
+    """The talks ``user`` may find: those of a method they may see, and those
+    about no method in particular; not those only about drafts."""
     visible = Method.objects.visible_to(user).filter(talks=OuterRef("pk"))
-    return Talk.objects.filter(Exists(visible)).prefetch_related("methods")
+    any_method = Method.objects.filter(talks=OuterRef("pk"))
+    return Talk.objects.filter(Exists(visible) | ~Exists(any_method)).prefetch_related(
+        "methods"
+    )
 
 
 def presenters_for(user):

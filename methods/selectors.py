@@ -35,4 +35,3 @@ def method_detail(user):
         ),
         *contributed_prefetches(Method, user),
     )
-

@@ -67,9 +67,7 @@ class OrganisationQuerySet(models.QuerySet):
         """Those of these organisations that belong to ``municipality``: the
         municipality itself and everything under it."""
         members = [
-            pk
-            for pk, top in self.municipality_ids().items()
-            if top == municipality.pk
+            pk for pk, top in self.municipality_ids().items() if top == municipality.pk
         ]
         return self.filter(pk__in=members)
 

@@ -52,4 +52,3 @@ def offer_detail(user):
         "key_figures",
         *contributed_prefetches(Offer, user),
     )
-

@@ -38,6 +38,7 @@ FIRST_SYNONYMS = [
     ("kvinder", "women, kvinde"),
     ("metadon", "substitutionsbehandling, opioidbehandling, methadone"),
     ("kognitiv terapi", "kognitiv adfærdsterapi, cbt"),
+    ("motiverende interview", "motiverende samtale, motivational interviewing"),
     ("rådgivning", "vejledning, counselling, advice"),
 ]
 

@@ -375,11 +375,11 @@ class SearchForm(forms.Form):
 
 
 def _search_with_fallback(terms, user, limit):
-    """The matches of all words (or, when they find little, of their
+    """The matches of all words (or, when they find nothing, of their
     beginnings), or of any word when all together find little; whether it
     is the latter; and the terms searched."""
     found = _search(terms, user, limit)
-    if _total(found) < FEW_RESULTS:
+    if not _total(found):
         loose = terms.loosened()
         if loose != terms:
             loosely = _search(loose, user, limit)
@@ -530,9 +530,13 @@ def _municipality_names(shown, by_key):
     hit shown has an owner."""
     if not any(by_key[row.key].owner for row in shown):
         return {}
-    rows = list(Organisation.objects.values_list("pk", "parent_id", "name"))
-    parents = {pk: parent for pk, parent, _name in rows}
-    names = {pk: name for pk, _parent, name in rows}
+    rows = list(Organisation.objects.values_list("pk", "parent_id", "name", "kind"))
+    parents = {pk: parent for pk, parent, _name, _kind in rows}
+    names = {
+        pk: name
+        for pk, _parent, name, kind in rows
+        if kind == Organisation.Kind.MUNICIPALITY
+    }
     result = {}
     for pk in parents:
         node, seen = pk, set()

@@ -106,7 +106,11 @@ def fold(text):
 def is_genuine(word):
     """Whether "aa", "oe" or "ae" in ``word`` are the letters themselves."""
     word = word.casefold()
-    if word in GENUINE_WORDS:
+    # The word itself, or a compound ending in one ("malkekoen").
+    if any(
+        word == genuine or (len(genuine) >= 4 and word.endswith(genuine))
+        for genuine in GENUINE_WORDS
+    ):
         return True
     return (
         any(

@@ -30,14 +30,12 @@ from django.utils.translation import gettext_lazy as _
 from core.models import SearchWord
 from core.search import (
     MAX_QUERY_LENGTH,
-    RANK_ORDER,
-    RankedRow,
     add_snippets,
     fold,
     headline_expression,
     parse_query,
+    python_ranked_rows,
     query_words,
-    ranked,
     ranked_rows,
     spelt_out,
     synonym_groups,
@@ -415,26 +413,11 @@ def _search(terms, user, limit, any_term=False):
     rows = ranked_rows(
         [(t.key, t.rows(user), t.spec) for t in TYPES], terms, limit, any_term
     )
-    if rows is not None:
-        return _Found(rows, {})
-    # SQLite: each type ranked by the ORM, its rows loaded at once.
-    rows, objects = [], {}
-    for result_type in TYPES:
-        queryset = ranked(result_type.rows(user), result_type.spec, terms, any_term)
-        for item in queryset.order_by(*RANK_ORDER, "pk")[:limit]:
-            rows.append(
-                RankedRow(
-                    result_type.key,
-                    item.pk,
-                    item.search_phrase,
-                    item.search_terms,
-                    item.search_title,
-                    item.search_rank,
-                    item.search_total,
-                )
-            )
-            objects[result_type.key, item.pk] = item
-    return _Found(rows, objects)
+    if rows is None:
+        rows = python_ranked_rows(
+            [(t.key, t.rows(user), t.spec) for t in TYPES], terms, limit, any_term
+        )
+    return _Found(rows, {})
 
 
 def _total(found):

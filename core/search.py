@@ -24,6 +24,7 @@ terms matched, then the number matched in the title, then PostgreSQL's
 ``ts_rank``. Site search (config/search.py) merges the types on these keys.
 """
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -326,6 +327,51 @@ def ranked_rows(entries, terms, limit, any_term=False, using="default"):
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params)
         return [RankedRow(*row) for row in cursor.fetchall()]
+
+
+def python_ranked_rows(entries, terms, limit, any_term=False):
+    """``ranked_rows`` for databases without full-text search (SQLite in
+    development and tests): each type's visible rows read once and matched
+    in Python, every term a folded substring of a field, ranked on the same
+    keys (title 3, summary 2, body 1 in place of ``ts_rank``)."""
+    result = []
+    for key, queryset, spec in entries:
+        matches = []
+        rows = queryset.order_by().prefetch_related(None)
+        for pk, *values in rows.values_list("pk", *spec.fields):
+            folded = (_fold_or_none(str(value or "")) for value in values)
+            fields = dict(zip(spec.fields, folded, strict=True))
+            keys = _python_keys(spec, terms, fields)
+            if keys[1] == len(terms.terms) or (any_term and keys[1]):
+                matches.append((keys, pk))
+        matches.sort(key=lambda match: (match[0], -match[1]), reverse=True)
+        result.extend(
+            RankedRow(key, pk, *keys, len(matches)) for keys, pk in matches[:limit]
+        )
+    return result
+
+
+def _python_keys(spec, terms, fields):
+    def found(term, names):
+        return any(
+            fold(alternative) in fields[name]
+            for alternative in term.alternatives
+            for name in names
+        )
+
+    title = " " + " ".join(_words_only(fields[name]) for name in spec.title) + " "
+    title = re.sub(" +", " ", title)
+    text = f" {terms.folded_text} "
+    phrase = 2 if title == text else int(text in title)
+    matched = sum(found(term, spec.fields) for term in terms.terms)
+    in_title = sum(found(term, spec.title) for term in terms.terms)
+    rank = sum(
+        weight * found(term, names)
+        for term in terms.terms
+        for names, weight in ((spec.title, 3), (spec.summary, 2), (spec.body, 1))
+        if names
+    )
+    return phrase, matched, in_title, float(rank)
 
 
 def _ranked_sql(key, queryset, spec, terms, query_text, limit):
@@ -742,7 +788,10 @@ def _register_fold(connection):
     )
 
 
+@functools.lru_cache(maxsize=16384)
 def _fold_or_none(value):
+    # SQLite calls this again for each condition naming the same field of a
+    # row: the same texts over and over.
     return fold(value) if isinstance(value, str) else value
 
 

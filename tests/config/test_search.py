@@ -189,7 +189,10 @@ def test_search_costs_the_same_queries_at_any_size(client, admin_client):
                 response = search(some_client, f"quokka{size}")
             assert response.context["total"] == 5 * size
             counts.append(len(queries))
-    assert counts[:2] == counts[2:]
+    # One ranking query (PostgreSQL) or one per type (SQLite), then one per
+    # type on the page shown and one for the municipalities: never more.
+    most = 1 + 10 + 1 if connection.vendor == "postgresql" else 10 + 10 + 1
+    assert max(counts) <= most
 
 
 def test_plans_and_goals_are_found_each_with_its_type(client):

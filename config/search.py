@@ -54,6 +54,8 @@ MAX_PAGES = 10
 FEW_RESULTS = 3
 # Words shorter than this are not corrected: too many near neighbours.
 CORRECTION_MIN_LENGTH = 4
+# How alike a correction must be (difflib's ratio: "perorn"/"perron" 0.83).
+CORRECTION_CUTOFF = 0.75
 _WORD_MAX_LENGTH = 100
 
 
@@ -183,12 +185,12 @@ def correct_query(query):
     return corrected if corrected != query.casefold() else ""
 
 
-def ensure_vocabulary():
+def ensure_vocabulary(force=False):
     """Rebuild ``core.SearchWord`` from the public text if the content has
     changed since it was built (a marker row holds the content version, so a
     rolled-back rebuild is never taken for a current one)."""
     marker = f"#{content_version()}"
-    if SearchWord.objects.filter(word=marker).exists():
+    if not force and SearchWord.objects.filter(word=marker).exists():
         return
     with transaction.atomic():
         SearchWord.objects.all().delete()
@@ -539,11 +541,11 @@ def _nearest_words(words):
             cursor.execute("SET LOCAL pg_trgm.similarity_threshold = 0.2")
             cursor.execute(
                 """
-                SELECT q.word, (
+                SELECT q.word, ARRAY(
                     SELECT w.word FROM core_searchword w
                     WHERE w.word %% q.word AND w.documents > 0
                     ORDER BY similarity(w.word, q.word) DESC, w.documents DESC
-                    LIMIT 1
+                    LIMIT 10
                 ), EXISTS (
                     SELECT 1 FROM core_searchword w
                     WHERE w.word = q.word OR w.word = q.spelt
@@ -552,11 +554,12 @@ def _nearest_words(words):
                 """,
                 [words, [spelt_out(word) for word in words]],
             )
-            return {
-                word: nearest
-                for word, nearest, known in cursor.fetchall()
-                if nearest and not known and fold(nearest) != fold(spelt_out(word))
-            }
+            corrections = {}
+            for word, candidates, known in cursor.fetchall():
+                nearest = None if known else _closest(word, candidates)
+                if nearest:
+                    corrections[word] = nearest
+            return corrections
     known = list(
         SearchWord.objects.filter(documents__gt=0).values_list("word", flat=True)
     )
@@ -565,10 +568,44 @@ def _nearest_words(words):
     for word in words:
         if word in known_set or spelt_out(word) in known_set:
             continue
-        nearest = difflib.get_close_matches(word, known, n=1, cutoff=0.75)
-        if nearest and fold(nearest[0]) != fold(spelt_out(word)):
-            corrections[word] = nearest[0]
+        nearest = _closest(word, known)
+        if nearest:
+            corrections[word] = nearest
     return corrections
+
+
+def _closest(word, candidates):
+    """The candidate most like ``word``, if it is like enough: the fewest
+    letters changed, added, dropped or swapped ("perorn" is one swap from
+    "perron", two changes from "person"), among those difflib finds alike (the
+    same measure on every database: PostgreSQL only narrows the candidates)."""
+    alike = difflib.get_close_matches(word, candidates, n=10, cutoff=CORRECTION_CUTOFF)
+    alike = [c for c in alike if fold(c) != fold(spelt_out(word))]
+    if not alike:
+        return None
+    return min(alike, key=lambda candidate: _edits(word, candidate))
+
+
+def _edits(a, b):
+    """Optimal string alignment distance: edits including swapped neighbours."""
+    previous2, previous = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(
+                previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost
+            )
+            if (
+                previous2 is not None
+                and i > 1
+                and j > 1
+                and a[i - 1] == b[j - 2]
+                and a[i - 2] == b[j - 1]
+            ):
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[len(b)]
 
 
 def _replace_word(text, word, replacement):

@@ -56,8 +56,9 @@ from django.utils.safestring import mark_safe
 SEARCH_CONFIG = "danish_folded"
 MAX_QUERY_LENGTH = 200
 SNIPPET_LENGTH = 220
-# Shorter words only match whole: "bo" must not find every "bolig" and "bord".
-PREFIX_MIN_LENGTH = 4
+# Shorter words only match whole: the stemmer shortens a word before it is
+# taken as a beginning, and "koen" must not find every word starting "ko".
+PREFIX_MIN_LENGTH = 6
 SYNONYMS_CACHE_KEY = "search-synonyms"
 # When the words as written find little, words this long are also tried
 # without their last letters (``Terms.loosened``).
@@ -580,7 +581,11 @@ def _tsquery_alternative(alternative, weight="", prefix=True):
     words = _WORD.findall(alternative)
     if len(words) == 1:
         word = words[0]
-        star = ":*" if prefix and len(word) >= PREFIX_MIN_LENGTH else ""
+        star = (
+            ":*"
+            if prefix and len(word) >= PREFIX_MIN_LENGTH and not is_genuine(word)
+            else ""
+        )
         suffix = f"{star}{weight}" if (star or weight) else ""
         if suffix and not suffix.startswith(":"):
             suffix = ":" + suffix

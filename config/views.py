@@ -19,7 +19,7 @@ from resources.models import Resource
 from services import selectors as services_selectors
 from services.models import Offer
 
-from .search import RESULTS_PER_GROUP, SearchForm, search_site
+from .search import SearchForm, search_site
 
 WHATS_NEW_COUNT = 6
 
@@ -50,12 +50,17 @@ def home(request):
 def search(request):
     form = SearchForm(request.GET)
     query = ""
-    groups = []
+    result = None
     status = 200
     if form.is_valid():
         query = form.cleaned_data["q"]
         if query:
-            groups = search_site(query, request.user, RESULTS_PER_GROUP)
+            result = search_site(
+                query,
+                request.user,
+                type_key=form.cleaned_data["type"],
+                page=form.cleaned_data["page"],
+            )
     else:
         status = 400
     context = {
@@ -63,8 +68,8 @@ def search(request):
         "query": query,
         # What the user typed stays in the box, even when it cannot be searched.
         "shown_query": query or _typed(request.GET.get("q", "")),
-        "groups": groups,
-        "total": sum(group.count for group in groups),
+        "result": result,
+        "total": result.total if result else 0,
     }
     return render(request, "search/results.html", context, status=status)
 

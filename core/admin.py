@@ -45,7 +45,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from . import actions as core_actions
 from .actions import REASON_LENGTH, Change, Channel, recorded
 from .filters import MAX_CHOICES
-from .models import SiteContact
+from .models import SiteContact, Synonym
 
 #: The name of the optional "why" field on a change form (see RecordedAdminMixin).
 REASON_FIELD = "_change_reason"
@@ -371,3 +371,11 @@ class SiteContactAdmin(RecordedAdminMixin, SafeAdminMixin, SimpleHistoryAdmin):
 
 
 admin.site.register(SiteContact, SiteContactAdmin)
+
+
+@admin.register(Synonym)
+class SynonymAdmin(SafeAdminMixin, admin.ModelAdmin):
+    """The search's synonyms (core/search.py expands a query with them)."""
+
+    list_display = ["word", "synonyms"]
+    search_fields = ["word", "synonyms"]

@@ -10,4 +10,19 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         # Stamps history rows with the action that writes them.
+        from django.db.models.signals import post_delete, post_save
+
         from . import history  # noqa: F401
+        from .models import Synonym
+
+        # A changed synonym counts from the next search on.
+        post_save.connect(_forget_synonyms, sender=Synonym)
+        post_delete.connect(_forget_synonyms, sender=Synonym)
+
+
+def _forget_synonyms(**kwargs):
+    from django.core.cache import cache
+
+    from .search import SYNONYMS_CACHE_KEY
+
+    cache.delete(SYNONYMS_CACHE_KEY)

@@ -86,3 +86,30 @@ def drop_trigger_sql(table, column="search_vector"):
         f"DROP TRIGGER IF EXISTS {table}_{column} ON {table}",
         f"DROP FUNCTION IF EXISTS {table}_{column}()",
     ]
+
+
+def title_document_sql(fields, config):
+    """The title's own document, as the title index is built on it and
+    ``core.search.TitleDocument`` asks for it (the two must be the same
+    expression for PostgreSQL to use the index)."""
+    text = " || ' ' || ".join(f"COALESCE({field}, '')" for field in fields)
+    return f"to_tsvector('{config}'::regconfig, {text})"
+
+
+def create_documents_sql(documents, config):
+    """SQL that (re)creates the trigger of each ``{table: (index, weights)}``
+    in ``config``, refills the column of the rows there and makes sure of the
+    GIN index; and a GIN index on the title's own document (weight A), so the
+    title matches of a broad query are found without ranking every match."""
+    statements = []
+    for table, (index, weights) in documents.items():
+        statements.append(
+            f"CREATE INDEX IF NOT EXISTS {index}_title ON {table} "
+            f"USING gin ({title_document_sql(weights['A'], config)})"
+        )
+        statements.extend(create_trigger_sql(table, weights, config=config))
+        statements.append(f"UPDATE {table} SET search_vector = NULL")  # noqa: S608 - a table name from a migration
+        statements.append(
+            f"CREATE INDEX IF NOT EXISTS {index} ON {table} USING gin (search_vector)"
+        )
+    return statements

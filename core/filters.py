@@ -24,7 +24,6 @@ MAX_CHOICES = 100
 _SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
 
 
-
 class SlugModelChoiceField(django_filters.fields.ModelChoiceField):
     """A choice addressed by slug that never sends a malformed value to the
     database (PostgreSQL refuses text with NUL bytes with an error, not a miss)."""

@@ -25,9 +25,7 @@ class ChangeLogFields(models.Model):
     history_channel = models.CharField(
         _("kanal"), max_length=12, choices=Channel.choices, blank=True
     )
-    history_source = models.CharField(
-        _("kilde"), max_length=SOURCE_LENGTH, blank=True
-    )
+    history_source = models.CharField(_("kilde"), max_length=SOURCE_LENGTH, blank=True)
 
     class Meta:
         abstract = True

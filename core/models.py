@@ -262,3 +262,55 @@ def _forget_site_contact(**kwargs):
     from .content_versions import bump_content_version
 
     bump_content_version()
+
+
+class Synonym(models.Model):
+    """Words that mean the same to the people searching: a Danish lay word, the
+    professional term, the English word. A search for any one of them also
+    finds the others (core/search.py expands the query). Kept by curators in
+    the admin; the first list comes with migration core 0002."""
+
+    word = models.CharField(
+        _("ord"),
+        max_length=100,
+        unique=True,
+        help_text=_("Det ord, folk søger på, fx “hash”."),
+    )
+    synonyms = models.TextField(
+        _("synonymer"),
+        help_text=_(
+            "Ord og udtryk, der betyder det samme, adskilt af komma, "
+            "fx “cannabis, pot, skunk”. Udtryk med flere ord søges som udtryk."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("synonym")
+        verbose_name_plural = _("synonymer")
+        ordering = ["word"]
+
+    def __str__(self):
+        return self.word
+
+    @property
+    def terms(self):
+        """The word and its synonyms, each once, as written."""
+        terms = [self.word, *self.synonyms.split(",")]
+        return list(dict.fromkeys(t.strip() for t in terms if t.strip()))
+
+
+class SearchWord(models.Model):
+    """A word of the public indexed text and in how many items it occurs: the
+    vocabulary a misspelt query word is corrected against ("Mente du …?").
+    Rebuilt from the content when it has changed (config/search.py); never
+    edited by hand."""
+
+    word = models.CharField(_("ord"), max_length=100, unique=True)
+    documents = models.PositiveIntegerField(_("antal steder"), default=0)
+
+    class Meta:
+        verbose_name = _("søgeord")
+        verbose_name_plural = _("søgeord")
+
+    def __str__(self):
+        return self.word

@@ -213,6 +213,9 @@ class FocusArea(models.Model):
     goal = models.TextField(_("målet"), blank=True)
     how = models.TextField(_("sådan gør vi"), blank=True)
 
+    # The weighted full-text document, written by the database (core/fields.py).
+    search_vector = SearchDocumentField()
+
     class Meta:
         verbose_name = _("fokusområde")
         verbose_name_plural = _("fokusområder")
@@ -229,6 +232,9 @@ class FocusArea(models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.title}"
+
+    def get_absolute_url(self):
+        return f"{self.plan.get_absolute_url()}#focus-{self.number}"
 
 
 class Initiative(SourcedModel):
@@ -270,6 +276,9 @@ class Initiative(SourcedModel):
     )
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
 
+    # The weighted full-text document, written by the database (core/fields.py).
+    search_vector = SearchDocumentField()
+
     class Meta:
         verbose_name = _("indsats")
         verbose_name_plural = _("indsatser")
@@ -307,6 +316,9 @@ class Initiative(SourcedModel):
         if self.is_status_stale(today):
             return _("Status ikke opdateret")
         return self.get_status_display()
+
+    def get_absolute_url(self):
+        return f"{self.plan.get_absolute_url()}#initiative-{self.pk}"
 
 
 class GoalTheme(SluggedModel):

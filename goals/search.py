@@ -1,13 +1,14 @@
-"""Search in plans and goals (all public); see core/search.py.
+"""Search in plans, goals, focus areas and initiatives (all public); see
+core/search.py.
 
-Like methods, offers and resources, plans and goals keep their weighted
-document in a stored, GIN-indexed ``search_vector`` (goals/migrations
-0004_search_vector): 3,000 goals built per query took most of a second.
+Each keeps its weighted document in a stored, GIN-indexed ``search_vector``
+(goals/migrations 0004_search_vector, 0009_search_folded_and_more_types):
+3,000 goals built per query took most of a second.
 """
 
 from core.search import SearchSpec, filter_queryset, run_search
 
-from .models import Goal, Plan
+from .models import FocusArea, Goal, Initiative, Plan
 
 PLAN_SEARCH = SearchSpec(
     title=("title",),
@@ -21,17 +22,37 @@ GOAL_SEARCH = SearchSpec(
     body=("narrative", "data_source"),
     document="search_vector",
 )
+FOCUS_AREA_SEARCH = SearchSpec(
+    title=("title",), body=("why", "goal", "how"), document="search_vector"
+)
+INITIATIVE_SEARCH = SearchSpec(
+    title=("title",),
+    summary=("description",),
+    body=("expected_result", "owner"),
+    document="search_vector",
+)
+
+
+def plans_for(user):
+    return Plan.objects.all()
+
+
+def goals_for(user):
+    return Goal.objects.select_related("plan")
+
+
+def focus_areas_for(user):
+    return FocusArea.objects.select_related("plan")
+
+
+def initiatives_for(user):
+    return Initiative.objects.select_related("plan")
 
 
 def search(query, user, limit):
-    """Plans, then goals, matching ``query``: ``(count, plans + goals)``.
-
-    Both are fetched whatever the number of plans found, so the page costs the
-    same queries at any amount of data; the best ``limit`` are kept."""
-    plan_count, plans = run_search(Plan.objects.all(), PLAN_SEARCH, query, limit)
-    goal_count, goals = run_search(
-        Goal.objects.select_related("plan"), GOAL_SEARCH, query, limit
-    )
+    """Plans, then goals, matching ``query``: ``(count, plans + goals)``."""
+    plan_count, plans = run_search(plans_for(user), PLAN_SEARCH, query, limit)
+    goal_count, goals = run_search(goals_for(user), GOAL_SEARCH, query, limit)
     return plan_count + goal_count, (plans + goals)[:limit]
 
 

@@ -298,6 +298,9 @@ class Presenter(SluggedModel):
     name = models.CharField(_("navn"), max_length=200, unique=True)
     job_title = models.CharField(_("stilling"), max_length=200, blank=True)
 
+    # The weighted full-text document, written by the database (core/fields.py).
+    search_vector = SearchDocumentField()
+
     history = history()
 
     class Meta:
@@ -337,6 +340,9 @@ class Talk(SluggedModel, TimestampedModel, SourcedModel):
     presenters = models.ManyToManyField(
         Presenter, verbose_name=_("oplægsholdere"), blank=True, related_name="talks"
     )
+
+    # The weighted full-text document, written by the database (core/fields.py).
+    search_vector = SearchDocumentField()
 
     history = history(m2m_fields=["methods", "presenters"])
 

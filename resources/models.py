@@ -30,6 +30,9 @@ class KnowledgeSource(SluggedModel):
     publishes = models.TextField(_("hvad de udgiver"), blank=True)
     url = URLField(_("hjemmeside"), max_length=300, blank=True)
 
+    # The weighted full-text document, written by the database (core/fields.py).
+    search_vector = SearchDocumentField()
+
     history = history()
 
     class Meta:
@@ -39,6 +42,9 @@ class KnowledgeSource(SluggedModel):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("knowledge_sources:detail", kwargs={"slug": self.slug})
 
 
 class Resource(SluggedModel, TimestampedModel, VisibleModel):

@@ -15,10 +15,14 @@ OFFER_SEARCH = SearchSpec(
 )
 
 
+def offers_for(user):
+    """The offers ``user`` may find."""
+    return Offer.objects.visible_to(user).select_related("kind")
+
+
 def search(query, user, limit):
     """Offers ``user`` may see matching ``query``, best first: ``(count, offers)``."""
-    queryset = Offer.objects.visible_to(user).select_related("kind")
-    return run_search(queryset, OFFER_SEARCH, query, limit)
+    return run_search(offers_for(user), OFFER_SEARCH, query, limit)
 
 
 def matching(queryset, query):

@@ -159,8 +159,6 @@ def test_a_permission_removed_by_hand_comes_back_on_the_next_migrate():
     from django.core.management.sql import emit_post_migrate_signal
 
     managers = Group.objects.get(name=MANAGERS)
-    managers.permissions.remove(
-        managers.permissions.get(codename="change_measurement")
-    )
+    managers.permissions.remove(managers.permissions.get(codename="change_measurement"))
     emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
     assert managers.permissions.filter(codename="change_measurement").exists()

@@ -10,12 +10,18 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
-from goals.models import Goal, Plan
-from goals.search import GOAL_SEARCH, PLAN_SEARCH
-from methods.models import Method
-from methods.search import METHOD_SEARCH
-from resources.models import Resource
-from resources.search import RESOURCE_SEARCH
+from config.search import ensure_vocabulary
+from goals.models import FocusArea, Goal, Initiative, Plan
+from goals.search import (
+    FOCUS_AREA_SEARCH,
+    GOAL_SEARCH,
+    INITIATIVE_SEARCH,
+    PLAN_SEARCH,
+)
+from methods.models import Method, Presenter, Talk
+from methods.search import METHOD_SEARCH, PRESENTER_SEARCH, TALK_SEARCH
+from resources.models import KnowledgeSource, Resource
+from resources.search import KNOWLEDGE_SOURCE_SEARCH, RESOURCE_SEARCH
 from services.models import Offer
 from services.search import OFFER_SEARCH
 
@@ -25,6 +31,11 @@ DOCUMENTS = (
     (Resource, RESOURCE_SEARCH),
     (Plan, PLAN_SEARCH),
     (Goal, GOAL_SEARCH),
+    (Talk, TALK_SEARCH),
+    (Presenter, PRESENTER_SEARCH),
+    (KnowledgeSource, KNOWLEDGE_SOURCE_SEARCH),
+    (FocusArea, FOCUS_AREA_SEARCH),
+    (Initiative, INITIATIVE_SEARCH),
 )
 
 
@@ -43,3 +54,6 @@ class Command(BaseCommand):
                 f"{model._meta.verbose_name_plural}: {count} "
                 f"({time.monotonic() - started:.1f} s)"
             )
+        started = time.monotonic()
+        ensure_vocabulary(force=True)
+        self.stdout.write(f"søgeord: ({time.monotonic() - started:.1f} s)")

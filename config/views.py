@@ -16,6 +16,7 @@ from core.history import last_curated_change
 from core.models import SiteContact
 from methods.models import Method
 from resources.models import Resource
+from services import search as services_search
 from services import selectors as services_selectors
 from services.models import Offer
 
@@ -70,6 +71,10 @@ def search(request):
         "shown_query": query or _typed(request.GET.get("q", "")),
         "result": result,
         "total": result.total if result else 0,
+        # "Akut hjælp" first, whatever else the words find.
+        "urgent_help": (
+            services_search.urgent_help_matching(query, request.user) if query else []
+        ),
     }
     return render(request, "search/results.html", context, status=status)
 

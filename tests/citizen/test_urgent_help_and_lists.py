@@ -52,17 +52,30 @@ def test_curators_order_and_hide_entries(client):
 @pytest.mark.parametrize("word", ["sove", "overnatning", "nat", "akut", "vold"])
 def test_search_finds_urgent_help_for_the_words_people_type(client, word):
     response = client.get(reverse("search"), {"q": word})
-    groups = {group.key: group for group in response.context["groups"]}
-    assert groups["akut"].count >= 1
-    assert groups["akut"].hits
+    entries = response.context["urgent_help"]
+    assert entries
+    assert 'class="urgent-help__item"' in response.text
 
 
 @pytest.mark.usefixtures("seed")
 def test_search_for_violence_finds_the_crisis_centre_and_112(client):
     response = client.get(reverse("search"), {"q": "vold"})
-    groups = {group.key: group for group in response.context["groups"]}
-    titles = {hit.title for hit in groups["akut"].hits}
+    titles = {entry.title for entry in response.context["urgent_help"]}
     assert {"Viborg Krisecenter", "Ring 112"} <= titles
+
+
+@pytest.mark.usefixtures("seed")
+@pytest.mark.parametrize("query", ["hvor kan jeg sove i nat", "herberg", "volden"])
+def test_urgent_help_is_found_in_a_sentence_and_by_synonym_or_inflection(client, query):
+    response = client.get(reverse("search"), {"q": query})
+    assert response.context["urgent_help"], query
+
+
+@pytest.mark.usefixtures("seed")
+@pytest.mark.parametrize("query", ["metadon", "tandlæge"])
+def test_urgent_help_stays_away_from_unrelated_searches(client, query):
+    response = client.get(reverse("search"), {"q": query})
+    assert response.context["urgent_help"] == []
 
 
 @pytest.mark.usefixtures("seed")

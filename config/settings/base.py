@@ -216,6 +216,13 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Library files: never under a public URL, only through the download view.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
 MAX_UPLOAD_SIZE = int(os.environ.get("MAX_UPLOAD_SIZE", str(25 * 1024 * 1024)))
+# ZIP-based files (docx, xlsx, pptx, odt) are checked from the archive's
+# directory before anything is decompressed (core/archives.py).
+ARCHIVE_MAX_UNCOMPRESSED_SIZE = int(
+    os.environ.get("ARCHIVE_MAX_UNCOMPRESSED_SIZE", str(200 * 1024 * 1024))
+)
+ARCHIVE_MAX_MEMBERS = int(os.environ.get("ARCHIVE_MAX_MEMBERS", "2000"))
+ARCHIVE_MAX_RATIO = int(os.environ.get("ARCHIVE_MAX_RATIO", "100"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

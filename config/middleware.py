@@ -235,3 +235,43 @@ def too_large(request):
     # The body was not read: the connection cannot be reused for another request.
     response["Connection"] = "close"
     return response
+
+
+class AdminQueryGuardMiddleware:
+    """Answers 400 to an admin address whose query holds a whole number no
+    database column can take (beyond 64 bits) or a NUL byte, outside the search
+    box: every model admin, Django's and the libraries' included, would pass it
+    to the database and fail with a server error."""
+
+    MAX_INTEGER = 2**63 - 1
+    FREE_TEXT = {"q"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith("/" + settings.ADMIN_URL_PATH) and any(
+            self._hostile(key, value)
+            for key, values in request.GET.lists()
+            if key not in self.FREE_TEXT
+            for value in values
+        ):
+            from .views import static_error_page
+
+            return static_error_page("400.html", 400)
+        return self.get_response(request)
+
+    # A date hierarchy's parts, which Python's calendar must be able to hold.
+    DATE_PARTS = {"__year": (1, 9999), "__month": (1, 12), "__day": (1, 31)}
+
+    def _hostile(self, key, value):
+        if "\x00" in value:
+            return True
+        digits = value.strip().lstrip("-+")
+        number = digits.isascii() and digits.isdigit()
+        if number and int(digits) > self.MAX_INTEGER:
+            return True
+        for suffix, (low, high) in self.DATE_PARTS.items():
+            if key.endswith(suffix):
+                return not (number and low <= int(value) <= high)
+        return False

@@ -20,6 +20,11 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("", include("config.auth_urls")),
+    # Before the admin's own: "Se på siden" only for what the user may see there.
+    path(
+        f"{settings.ADMIN_URL_PATH}r/<path:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(views.admin_view_on_site),
+    ),
     path(settings.ADMIN_URL_PATH, admin.site.urls),
     path("tilbud/", include("services.urls")),
     path("metoder/", include("methods.urls")),

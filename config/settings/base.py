@@ -97,6 +97,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "config.two_factor.TwoFactorRequiredMiddleware",
     "config.middleware.RequestBodyLimitMiddleware",
+    "config.middleware.AdminQueryGuardMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
@@ -200,6 +201,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # groups below; other staff may turn it on themselves.
 TWO_FACTOR_REQUIRED_GROUPS = ["Ledere", "Videnscenter"]
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Videnscenter")
+# An administrator may delete a lost device, never read its key or QR code.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Dansk")), ("en", _("Engelsk"))]

@@ -134,6 +134,13 @@ SPECIAL = {
     "login": {role: 200 if role == "anonymous" else 302 for role in ROLES},
     "logout": everyone(405),
     "accessibility_statement": everyone(302),
+    # The second login step: for a logged-in user only.
+    "two_factor_verify": {
+        role: "login" if role == "anonymous" else 200 for role in ROLES
+    },
+    "two_factor_setup": {
+        role: "login" if role == "anonymous" else 200 for role in ROLES
+    },
 }
 
 

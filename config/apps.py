@@ -11,7 +11,7 @@ class ConfigConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from . import cache
+        from . import cache, checks, middleware  # noqa: F401 - registered on import
 
         cache.connect_signals()
         # post_migrate is sent once per app that has models; config has none,

@@ -1,9 +1,9 @@
 """Authentication backends for tests."""
 
-from axes.backends import AxesStandaloneBackend
+from config.lockout import LockoutBackend
 
 
-class TestClientLockoutBackend(AxesStandaloneBackend):
+class TestClientLockoutBackend(LockoutBackend):
     """django-axes' lockout check, tolerant of a missing request.
 
     Django's test client ``login()`` calls ``authenticate()`` without a request,

@@ -10,13 +10,13 @@ import math
 from datetime import timedelta
 
 from axes.helpers import get_cool_off
-from django import forms
 from django.conf import settings
 from django.contrib.admin.forms import (
     AdminAuthenticationForm as AdminAuthenticationFormBase,
 )
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.signals import user_login_failed
 from django.core.validators import MaxLengthValidator
 from django.shortcuts import render
 from django.urls import reverse_lazy
@@ -51,11 +51,11 @@ class StaffAuthenticationForm(BoundedCredentialsMixin, auth_forms.Authentication
             "Brugernavn eller adgangskode er forkert. Husk, at der skelnes mellem "
             "store og små bogstaver."
         ),
-        "inactive": _("Kontoen er lukket. Kontakt videnscentret."),
-        "not_staff": _(
-            "Kontoen giver ikke adgang til medarbejdersiderne. Kontakt videnscentret."
-        ),
     }
+    # Every refused login gets the same answer (wrong password, unknown name,
+    # closed account, an account without staff status): a different one would
+    # tell a guesser that the password was right.
+    error_messages["inactive"] = error_messages["invalid_login"]
 
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
@@ -66,9 +66,13 @@ class StaffAuthenticationForm(BoundedCredentialsMixin, auth_forms.Authentication
     def confirm_login_allowed(self, user):
         super().confirm_login_allowed(user)
         if not user.is_staff:
-            raise forms.ValidationError(
-                self.error_messages["not_staff"], code="not_staff"
+            # Counted as a failure too, so the lockout cannot tell it apart.
+            user_login_failed.send(
+                sender=__name__,
+                credentials={"username": self.cleaned_data.get("username")},
+                request=self.request,
             )
+            raise self.get_invalid_login_error()
 
 
 class LoginView(auth_views.LoginView):
@@ -111,7 +115,10 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 def lockout_response(request, original_response=None, credentials=None):
     """django-axes' answer to a locked-out login (AXES_LOCKOUT_CALLABLE): a Danish
     page with status 429 that says how long to wait."""
-    cool_off = get_cool_off(request) or timedelta(0)
+    if getattr(request, "address_locked_out", False):
+        cool_off = settings.ADDRESS_FAILURE_WINDOW
+    else:
+        cool_off = get_cool_off(request) or timedelta(0)
     minutes = max(1, math.ceil(cool_off.total_seconds() / 60))
     response = render(
         request,

@@ -31,6 +31,7 @@ a page; the page is rendered as if nothing were cached.
 
 import hashlib
 import logging
+import os
 import random
 
 from django.apps import apps as django_apps
@@ -236,21 +237,30 @@ class RedisCache(redis_backend.RedisCache):
         self._class = RedisCacheClient
 
 
-@checks.register(checks.Tags.caches, deploy=True)
+@checks.register(checks.Tags.caches)
 def check_shared_cache(app_configs=None, **kwargs):
-    """Several workers with a cache of their own would miss each other's saves."""
+    """Fail closed: several workers with a page cache of their own would keep
+    serving a page after a save in another worker, a resource switched to
+    staff-only included. In production that is an error, and the
+    WSGI application refuses to start (config/wsgi.py), unless the page cache
+    is off or WEB_CONCURRENCY says exactly one worker."""
     backend = settings.CACHES["default"]["BACKEND"]
-    if settings.PAGE_CACHE_TIMEOUT and backend.endswith("LocMemCache"):
-        return [
-            checks.Warning(
-                "The page cache is in local memory: with more than one worker, a "
-                "save in one leaves stale pages in the others.",
-                hint="Set REDIS_URL, or PAGE_CACHE_TIMEOUT=0 to switch the page "
-                "cache off.",
-                id="config.W001",
-            )
-        ]
-    return []
+    per_process = backend.endswith(("LocMemCache", "DummyCache"))
+    production = getattr(settings, "PRODUCTION", False) and not settings.DEBUG
+    if not production or not settings.PAGE_CACHE_TIMEOUT or not per_process:
+        return []
+    if os.environ.get("WEB_CONCURRENCY", "").strip() == "1":
+        return []
+    return [
+        checks.Error(
+            "The page cache is in each process's own memory and more than one "
+            "worker may run: a save in one leaves stale, possibly staff-only, "
+            "pages in the others.",
+            hint="Set REDIS_URL, or PAGE_CACHE_TIMEOUT=0 to switch the page cache "
+            "off, or WEB_CONCURRENCY=1 for a single worker.",
+            id="config.E001",
+        )
+    ]
 
 
 # Helpers.

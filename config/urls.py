@@ -38,6 +38,11 @@ urlpatterns = [
         admin.site.admin_view(admin_views.completeness_report),
         name="completeness_report",
     ),
+    # Before the admin's own: "Se på siden" only for what the user may see there.
+    path(
+        f"{settings.ADMIN_URL_PATH}r/<path:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(views.admin_view_on_site),
+    ),
     path(settings.ADMIN_URL_PATH, admin.site.urls),
     path("tilbud/", include("services.urls")),
     path("", include("methods.urls")),

@@ -1,9 +1,11 @@
 """Site-level pages: home, search, and the pages every site needs."""
 
 import datetime
+import sys
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.utils import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.middleware.csrf import REASON_NO_CSRF_COOKIE
 from django.shortcuts import render
@@ -98,8 +100,9 @@ def robots_txt(request):
         request,
         "robots.txt",
         {
+            # Not the admin's address: robots.txt is read by anyone, and
+            # the admin is not linked from any page a crawler would find.
             "sitemap_url": request.build_absolute_uri("/sitemap.xml"),
-            "admin_path": "/" + settings.ADMIN_URL_PATH,
         },
         content_type="text/plain; charset=utf-8",
     )
@@ -123,14 +126,36 @@ def csrf_failure(request, reason=""):
 
 
 def server_error(request):
-    """The 500 page: a static template, no context processors, no database."""
+    """The 500 page: a static template, no context processors, no database.
+
+    When the error is that the database cannot be reached (refused, timed out,
+    no free connection in the pool), the answer is the 503 page with
+    ``Retry-After`` instead: the portal is down for a moment, not broken."""
+    if database_unreachable(sys.exc_info()[1]):
+        response = _static_error_page("503.html", 503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
     return _static_error_page("500.html", 500)
+
+
+# Seconds a visitor (or a crawler) is asked to wait when the database is down.
+RETRY_AFTER_SECONDS = 60
+
+
+def database_unreachable(exc):
+    """Whether ``exc`` means there is no database connection to be had (not a
+    bad query): Django's OperationalError or InterfaceError, raised while
+    connecting or on a connection that was lost."""
+    return isinstance(exc, (OperationalError, InterfaceError))
 
 
 ERROR_FALLBACKS = {
     400: "<h1>Forespørgslen kunne ikke læses</h1>",
     403: "<h1>Du har ikke adgang til siden</h1>",
+    413: "<h1>Forespørgslen er for stor</h1>",
     500: "<h1>Der skete en fejl</h1><p>Prøv igen om lidt.</p>",
+    503: "<h1>Portalen er midlertidigt utilgængelig</h1><p>Prøv igen om lidt.</p>",
 }
 
 
@@ -197,3 +222,29 @@ def _latest_curated(queryset):
         .filter(curated_on__isnull=False)
         .order_by("-curated_on")
     )
+
+
+static_error_page = _static_error_page
+
+
+def admin_view_on_site(request, content_type_id, object_id):
+    """The admin's "Se på siden" (``/admin/r/<type>/<id>/``), for what the
+    user may see in the admin only: Django's own view resolves any object of
+    any type to its address, a draft's slug included."""
+    from django.contrib import admin
+    from django.contrib.contenttypes.models import ContentType
+    from django.contrib.contenttypes.views import shortcut
+    from django.http import Http404
+
+    try:
+        content_type = ContentType.objects.get_for_id(int(content_type_id))
+        model = content_type.model_class()
+    except (ValueError, OverflowError, ContentType.DoesNotExist):
+        raise Http404 from None
+    model_admin = admin.site._registry.get(model)
+    if model_admin is None or not model_admin.has_view_or_change_permission(request):
+        raise Http404
+    obj = model_admin.get_object(request, object_id)
+    if obj is None:
+        raise Http404
+    return shortcut(request, content_type_id, object_id)

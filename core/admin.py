@@ -28,12 +28,13 @@ inlines: ``class SourceInline(SafeAdminMixin, admin.TabularInline)``. It
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import flatten_fieldsets, get_fields_from_path, unquote
 from django.contrib.admin.views.main import ERROR_FLAG
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.db import models
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -46,6 +47,8 @@ from . import actions as core_actions
 from .actions import REASON_LENGTH, Change, Channel, recorded
 from .filters import MAX_CHOICES
 from .models import SiteContact, Synonym
+
+MAX_BIGINT = 2**63 - 1
 
 #: The name of the optional "why" field on a change form (see RecordedAdminMixin).
 REASON_FIELD = "_change_reason"
@@ -105,6 +108,35 @@ class SafeAdminMixin:
                     item = (item, BoundedRelatedFieldListFilter)
             filters.append(item)
         return filters
+
+    def get_changelist_instance(self, request):
+        # A date hierarchy or filter value Python cannot represent (a year of
+        # 99999999999, an id beyond the column) is a bad address, not a crash:
+        # the admin answers it as it does any wrong filter (?e=1).
+        try:
+            return super().get_changelist_instance(request)
+        except (ValueError, OverflowError, ValidationError) as error:
+            raise IncorrectLookupParameters(error) from error
+
+    def get_export_queryset(self, request):
+        # django-import-export builds the changelist itself and lets a wrong
+        # filter through as a server error: answered 400 here.
+        try:
+            return super().get_export_queryset(request)
+        except (
+            IncorrectLookupParameters,
+            ValueError,
+            OverflowError,
+            ValidationError,
+        ) as error:
+            raise BadRequest(error) from error
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple-history takes any text as the version's id, and the query
+        # then fails on it: only a number that fits the column is looked up.
+        if not version_id.isdigit() or int(version_id) > MAX_BIGINT:
+            raise Http404
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def changelist_view(self, request, extra_context=None):
         if any(

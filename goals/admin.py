@@ -27,6 +27,7 @@ from core.admin import (
     SafeAdminMixin,
     SourcedAdminMixin,
 )
+from core.archives import check_archive
 from core.formats import format_percent, format_period
 from core.text import danish_slugify
 
@@ -79,6 +80,13 @@ STATUS_SYMBOLS = {
 
 
 class GoalsImportForm(ImportForm):
+    def clean_import_file(self):
+        # An XLSX is a ZIP archive: its declared sizes are checked before the
+        # reader decompresses anything (core/archives.py, issue #16).
+        upload = self.cleaned_data["import_file"]
+        check_archive(upload)
+        return upload
+
     class Media:
         # The import page shows the form's media only.
         css = {"all": ["css/goals-admin.css"]}

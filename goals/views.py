@@ -14,7 +14,6 @@ from django.views import View
 from django.views.generic import DetailView
 
 from core.views import FilteredListView
-from core.visibility import is_staff
 
 from . import progress as rules
 from . import selectors, status
@@ -113,9 +112,10 @@ class PlanExportView(View):
             raise Http404(_("Den fil findes ikke."))
         plan = get_object_or_404(Plan, slug=slug)
         _label, resource_class, rows = EXPORTS[kind]
-        # Staff get the curators' file, with draft offers, so an import of it
-        # keeps them; the public file leaves them out.
-        resource = resource_class(public=not is_staff(request.user))
+        # Those who may import goals get the curators' file, with draft offers,
+        # so an import of it keeps them; everyone else, staff in no group
+        # included, gets the public file without them.
+        resource = resource_class(public=not request.user.has_perm("goals.change_goal"))
         file_format = EXPORT_FORMATS[fmt]()
         dataset = resource.export(queryset=rows(plan), force_native_type=fmt == "xlsx")
         response = HttpResponse(

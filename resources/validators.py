@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.archives import check_archive
 from core.formats import format_file_size
 
 # Extension → the first bytes a real file of that type starts with.
@@ -48,6 +49,8 @@ def validate_upload(upload):
             % {"size": format_file_size(upload.size), "limit": format_file_size(limit)},
             code="size",
         )
+    # Before anything reads inside an Office file: a zip bomb stops here.
+    check_archive(upload)
     if not _content_matches(upload, extension):
         raise ValidationError(
             _("Filens indhold svarer ikke til en .%(extension)s-fil.")

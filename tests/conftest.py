@@ -11,6 +11,35 @@ def media_root(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def test_client_logins_pass_the_second_factor():
+    """The test client's ``login()`` and ``force_login()`` stand for a finished
+    login, second factor included: they get a confirmed app device and a
+    verified session, so a test about a page need not type a code. Logins
+    over HTTP (``client.post("/log-ind/", ...)``, the browser tests) pass no such
+    shortcut and meet the real two-factor step (tests/security/test_two_factor.py).
+    """
+    from django.contrib.auth.signals import user_logged_in
+
+    user_logged_in.connect(_verify_test_client_login, dispatch_uid="tests.otp")
+    yield
+    user_logged_in.disconnect(dispatch_uid="tests.otp")
+
+
+def _verify_test_client_login(sender, request, user, **kwargs):
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    # The test client logs in with a bare HttpRequest; a real request (also
+    # one from the test client's get/post) always has REMOTE_ADDR.
+    if request is None or "REMOTE_ADDR" in request.META:
+        return
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user, name="test-client", defaults={"confirmed": True}
+    )
+    request.session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Nothing a test cached (pages, content versions) reaches the next test."""

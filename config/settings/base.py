@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "core",
     "methods",
     "services",
@@ -67,6 +70,8 @@ MIDDLEWARE = [
     # First: /healthz answers before the Host check and the HTTPS redirect.
     "config.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before the page cache, so a cached page carries it too.
+    "config.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -82,6 +87,17 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Inside the header middleware, so their own answers carry the headers. In
+    # this order: no-store for whatever a logged-in user is shown, the
+    # session's idle and absolute limits, the second factor (django-otp marks
+    # the user verified; staff who must use it are sent to it), and the body
+    # limit before CSRF's process_view reads the body.
+    "config.middleware.PrivateCacheMiddleware",
+    "config.middleware.SessionTimeoutMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "config.two_factor.TwoFactorRequiredMiddleware",
+    "config.middleware.RequestBodyLimitMiddleware",
+    "config.middleware.AdminQueryGuardMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
@@ -116,6 +132,13 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A web request and the loader may write at the same time during `make run`.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable server is given up on after a few seconds, far below the
+    # worker timeout, so the visitor gets the 503 page (config/views.py), not a
+    # killed worker.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
+        os.environ.get("DB_CONNECT_TIMEOUT", "3")
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -130,6 +153,14 @@ if REDIS_URL:
             "BACKEND": "config.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "videnscenter"),
+            # A Redis that hangs costs a page at most this, then the page is
+            # rendered without the cache (config/cache.py).
+            "OPTIONS": {
+                "socket_connect_timeout": float(
+                    os.environ.get("REDIS_CONNECT_TIMEOUT", "0.5")
+                ),
+                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+            },
         }
     }
 else:
@@ -154,15 +185,30 @@ FRAGMENT_CACHE_TIMEOUT = int(os.environ.get("FRAGMENT_CACHE_TIMEOUT", "600"))
 # this is listed as due for verification in the admin ("Skal bekræftes").
 VERIFICATION_MAX_AGE_MONTHS = int(os.environ.get("VERIFICATION_MAX_AGE_MONTHS", "12"))
 
+_VALIDATION = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": f"django.contrib.auth.password_validation.{name}"}
-    for name in (
-        "UserAttributeSimilarityValidator",
-        "MinimumLengthValidator",
-        "CommonPasswordValidator",
-        "NumericPasswordValidator",
-    )
+    {"NAME": f"{_VALIDATION}.UserAttributeSimilarityValidator"},
+    {"NAME": f"{_VALIDATION}.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": f"{_VALIDATION}.CommonPasswordValidator"},
+    {"NAME": f"{_VALIDATION}.NumericPasswordValidator"},
+    # Passwords of real breaches, from a list shipped with zxcvbn (no network).
+    {"NAME": "config.passwords.BreachedPasswordValidator"},
 ]
+
+# Sessions: a logged-in session ends after SESSION_IDLE_MINUTES without a
+# request and SESSION_COOKIE_AGE after the login, whatever happens in between
+# (config/middleware.SessionTimeoutMiddleware). Django gives the session a new
+# key at every login.
+SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_MINUTES", "30")) * 60
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_MAX_HOURS", "12")) * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Two-factor login (config/two_factor.py): required for superusers and the
+# groups below; other staff may turn it on themselves.
+TWO_FACTOR_REQUIRED_GROUPS = ["Ledere", "Videnscenter"]
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Videnscenter")
+# An administrator may delete a lost device, never read its key or QR code.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Dansk")), ("en", _("Engelsk"))]
@@ -179,6 +225,13 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Library files: never under a public URL, only through the download view.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
 MAX_UPLOAD_SIZE = int(os.environ.get("MAX_UPLOAD_SIZE", str(25 * 1024 * 1024)))
+# ZIP-based files (docx, xlsx, pptx, odt) are checked from the archive's
+# directory before anything is decompressed (core/archives.py).
+ARCHIVE_MAX_UNCOMPRESSED_SIZE = int(
+    os.environ.get("ARCHIVE_MAX_UNCOMPRESSED_SIZE", str(200 * 1024 * 1024))
+)
+ARCHIVE_MAX_MEMBERS = int(os.environ.get("ARCHIVE_MAX_MEMBERS", "2000"))
+ARCHIVE_MAX_RATIO = int(os.environ.get("ARCHIVE_MAX_RATIO", "100"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -196,17 +249,28 @@ PASSWORD_RESET_TIMEOUT = 60 * 60
 # in production.py, so tests and development keep working over plain http.
 # django-axes checks for a lockout first, then Django checks the password.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "config.lockout.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Lock out a username after repeated failures, from whatever address. Not an
-# address on its own: a town hall's staff share one address, and one person's
-# typos would lock out all of them. Each entry is counted on its own and any one
-# reaching the limit locks; with one limit, the username alone always reaches it
-# no later than the username with its address (docs/security.md).
+# Lock out a username from the address it was guessed from, so a guesser
+# elsewhere cannot lock the owner out; not an address on its own either: a town
+# hall's staff share one address (docs/security.md).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
+# A username from one address (config/lockout.py): 15 minutes after the first
+# lockout, doubled for each further one within a day, at most a day.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = "config.lockout.cool_off"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+LOCKOUT_BASE_COOLOFF = timedelta(
+    minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15"))
+)
+LOCKOUT_GROWTH_WINDOW = timedelta(hours=24)
+LOCKOUT_MAX_COOLOFF = timedelta(hours=24)
+# One address across usernames (password spraying).
+ADDRESS_FAILURE_LIMIT = int(os.environ.get("ADDRESS_FAILURE_LIMIT", "50"))
+ADDRESS_FAILURE_WINDOW = timedelta(
+    minutes=int(os.environ.get("ADDRESS_FAILURE_MINUTES", "15"))
+)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "config.auth_views.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
@@ -240,6 +304,12 @@ CONTENT_SECURITY_POLICY = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Browser features the portal never uses, switched off for it and for anything
+# it could be made to embed.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), browsing-topics=()"
+)
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -251,6 +321,10 @@ CSRF_FAILURE_VIEW = "config.views.csrf_failure"
 # fields other than files may take at most 5 MB. The library's own limit per file
 # is MAX_UPLOAD_SIZE; the web server should refuse bodies a little above it.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Any request body above this is refused with 413 before it is read, except
+# for logged-in staff in the admin, who upload files up to MAX_UPLOAD_SIZE
+# (config/middleware.RequestBodyLimitMiddleware).
+REQUEST_BODY_MAX_SIZE = int(os.environ.get("REQUEST_BODY_MAX_SIZE", str(256 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 # django-import-export lets any staff member import and export unless told

@@ -11,6 +11,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = True
 
+# The portal's own production checks apply (config/checks.py, config/cache.py).
+PRODUCTION = True
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Waiting for a free pooled connection ends after a few seconds, far below
+    # gunicorn's worker timeout: the visitor gets the 503 page.
+    DATABASES["default"]["OPTIONS"]["pool"] = {
+        "timeout": float(os.environ.get("DB_POOL_TIMEOUT", "5")),
+    }
+
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
@@ -26,7 +36,7 @@ if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
     # The load balancer's probe comes over plain HTTP (config/middleware.py
     # answers it first anyway; this keeps it so if the middleware moves).
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^healthz/ready$"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))

@@ -178,7 +178,10 @@ def test_the_admin_login_works_under_the_policy(client, superuser):
         {"username": "admin", "password": "pw-for-tests-only", "next": "/admin/"},
     )
     assert response.status_code == 302
-    assert_security_headers(client.get("/admin/"))
+    # A superuser is sent on to connect an authenticator app first.
+    redirect = client.get("/admin/")
+    assert_security_headers(redirect)
+    assert_security_headers(client.get(redirect["Location"]))
 
 
 def test_a_staff_member_logs_in_through_a_page_with_the_policy(client, staff_user):

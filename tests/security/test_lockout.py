@@ -1,5 +1,7 @@
-"""Repeated failed logins lock out a username, from every address, but not an
-address: colleagues behind one town-hall address keep logging in (django-axes)."""
+"""Repeated failed logins lock out a username from the address they came from,
+for longer each time; an address trying many usernames is stopped on its own;
+colleagues behind one town-hall address and the owner elsewhere keep logging in
+(django-axes, config/lockout.py)."""
 
 from datetime import timedelta
 
@@ -32,7 +34,7 @@ def fail(client, username, times=LIMIT, **kwargs):
 
 def test_the_limit_is_five_failures_and_a_quarter_of_an_hour():
     assert settings.AXES_FAILURE_LIMIT == 5
-    assert settings.AXES_COOLOFF_TIME == timedelta(minutes=15)
+    assert settings.LOCKOUT_BASE_COOLOFF == timedelta(minutes=15)
     assert settings.AXES_RESET_ON_SUCCESS is True
 
 
@@ -56,15 +58,41 @@ def test_failures_below_the_limit_do_not_lock(client, staff_user):
     assert SESSION_KEY in client.session
 
 
-def test_a_username_is_locked_from_every_address(client, staff_user):
-    for number in range(LIMIT):
-        attempt(client, "staff", ip=f"10.0.1.{number}")
+def test_a_guesser_elsewhere_does_not_lock_the_owner_out(client, staff_user):
+    # Finding 8: five requests from anyone used to lock any username.
+    fail(client, "staff", ip="198.51.100.7")
+    assert attempt(client, "staff", PASSWORD, ip="198.51.100.7").status_code == 429
     response = attempt(client, "staff", PASSWORD, ip="10.0.2.1")
+    assert response.status_code == 302
+    assert SESSION_KEY in client.session
+
+
+def test_the_lockout_counts_the_username_with_the_address():
+    assert settings.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"]]
+
+
+def test_each_new_lockout_lasts_twice_as_long(client, staff_user):
+    fail(client, "staff", ip="10.0.5.1")
+    assert attempt(client, "staff", PASSWORD, ip="10.0.5.1")["Retry-After"] == "900"
+    AccessAttempt.objects.update(
+        attempt_time=timezone.now() - timedelta(minutes=16)
+    )
+    fail(client, "staff", ip="10.0.5.1")
+    second = attempt(client, "staff", PASSWORD, ip="10.0.5.1")
+    assert second.status_code == 429
+    assert second["Retry-After"] == "1800"
+    assert "30 minutter" in second.content.decode()
+
+
+def test_one_address_trying_many_usernames_is_stopped(client, staff_user, settings):
+    settings.ADDRESS_FAILURE_LIMIT = 12
+    for number in range(12):
+        attempt(client, f"navn-{number}", ip="203.0.113.9")
+    response = attempt(client, "staff", PASSWORD, ip="203.0.113.9")
     assert response.status_code == 429
-
-
-def test_the_lockout_counts_the_username_not_the_address():
-    assert settings.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"], "username"]
+    assert SESSION_KEY not in client.session
+    # Only that address: the owner elsewhere logs in.
+    assert attempt(client, "staff", PASSWORD, ip="10.0.6.1").status_code == 302
 
 
 def test_a_username_is_locked_from_the_address_it_was_guessed_from(client, staff_user):
@@ -119,7 +147,9 @@ def test_the_lock_lifts_after_the_cool_off(client, staff_user):
     fail(client, "staff")
     assert attempt(client, "staff", PASSWORD).status_code == 429
     AccessAttempt.objects.update(
-        attempt_time=timezone.now() - settings.AXES_COOLOFF_TIME - timedelta(minutes=1)
+        attempt_time=timezone.now()
+        - settings.LOCKOUT_BASE_COOLOFF
+        - timedelta(minutes=1)
     )
     assert attempt(client, "staff", PASSWORD).status_code == 302
 

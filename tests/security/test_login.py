@@ -46,8 +46,27 @@ def test_an_account_without_staff_status_is_turned_away(client, django_user_mode
     make_user(django_user_model, "user")
     response = log_in(client, "user")
     assert response.status_code == 200
-    assert "giver ikke adgang til medarbejdersiderne" in response.content.decode()
+    assert "Brugernavn eller adgangskode er forkert" in response.content.decode()
     assert SESSION_KEY not in client.session
+
+
+def test_the_right_password_of_a_non_staff_account_is_answered_as_a_wrong_one(
+    client, django_user_model
+):
+    """No credential oracle: the page, and the lockout's count, are the same."""
+    from axes.models import AccessAttempt
+
+    make_user(django_user_model, "user")
+    right = log_in(client, "user").content.decode()
+    wrong = client.post(
+        "/log-ind/", {"username": "user", "password": "forkert-kodeord"}
+    ).content.decode()
+
+    def message(page):
+        return page.split('class="alert-text">')[1].split("<")[0]
+
+    assert message(right) == message(wrong)
+    assert AccessAttempt.objects.get(username="user").failures_since_start == 2
 
 
 def test_a_closed_account_cannot_log_in(client, staff_user):

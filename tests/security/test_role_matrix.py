@@ -134,6 +134,13 @@ SPECIAL = {
     "login": {role: 200 if role == "anonymous" else 302 for role in ROLES},
     "logout": everyone(405),
     "accessibility_statement": everyone(302),
+    # The second login step: for a logged-in user only.
+    "two_factor_verify": {
+        role: "login" if role == "anonymous" else 200 for role in ROLES
+    },
+    "two_factor_setup": {
+        role: "login" if role == "anonymous" else 200 for role in ROLES
+    },
 }
 
 
@@ -295,8 +302,17 @@ def admin_cases(objects):
                 "content_type_id": ContentType.objects.get_for_model(offer).pk,
                 "object_id": offer.pk,
             }
+            # Only for those who may see offers in the admin (issue #16).
             cases.append(
-                Case(name, reverse(name, kwargs=kwargs), staff_expect(lambda r: 302))
+                Case(
+                    name,
+                    reverse(name, kwargs=kwargs),
+                    staff_expect(
+                        lambda role: (
+                            302 if may(role, "services", "offer", {"view"}) else 404
+                        )
+                    ),
+                )
             )
             continue
         if short == "app_list":
@@ -312,6 +328,12 @@ def admin_cases(objects):
                         ),
                     )
                 )
+            continue
+        if short in {"otp_totp_totpdevice_config", "otp_totp_totpdevice_qrcode"}:
+            # A device's key is shown to no one (OTP_ADMIN_HIDE_SENSITIVE_DATA).
+            device = objects["instances"][registry[("otp_totp", "totpdevice")]]
+            url = reverse(name, kwargs={"pk": device.pk})
+            cases.append(Case(name, url, staff_expect(lambda role: 403)))
             continue
         if short == "auth_user_password_change":
             user_id = objects["staff_user"].pk
@@ -460,6 +482,12 @@ def objects(seed, internal, django_user_model):
     staff_user = make_user(django_user_model, "staff")
     staff_user.username = "matrix-staff"
     staff_user.save()
+    # Two-factor devices (django-otp's admin): an app and recovery codes.
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.create(user=staff_user, name="app")
+    StaticDevice.objects.create(user=staff_user, name="koder")
     instances = {}
     for model in admin.site._registry:
         preferred = {

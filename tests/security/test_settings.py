@@ -126,3 +126,54 @@ def test_upload_limits_are_set():
     assert settings.MAX_UPLOAD_SIZE == 25 * 1024 * 1024
     assert settings.FILE_UPLOAD_MAX_MEMORY_SIZE <= 5 * 1024 * 1024
     assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE <= 10 * 1024 * 1024
+
+
+def test_a_per_process_page_cache_is_an_error_in_production():
+    # Finding 3: with more than one worker and no shared cache, a resource
+    # switched to staff-only stayed in the other workers' caches.
+    env = {"REDIS_URL": ""}
+    result = run(["manage.py", "check"], env)
+    assert result.returncode != 0
+    assert "config.E001" in result.stderr + result.stdout
+    started = run(["-c", "import config.wsgi"], env)
+    assert started.returncode != 0
+    assert "config.E001" in started.stderr
+
+
+@pytest.mark.parametrize(
+    "env", [{"PAGE_CACHE_TIMEOUT": "0"}, {"WEB_CONCURRENCY": "1"}], ids=str
+)
+def test_a_per_process_cache_is_allowed_without_a_page_cache_or_with_one_worker(env):
+    result = run(["manage.py", "check"], {"REDIS_URL": "", **env})
+    assert result.returncode == 0, result.stderr
+    assert "config.E001" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["short", "insecure-development-key-only-used-with-debug", "a" * 60],
+)
+def test_a_weak_or_published_secret_key_stops_production(key):
+    result = run(["manage.py", "check"], {"SECRET_KEY": key})
+    assert result.returncode != 0
+    assert "config.E002" in result.stderr + result.stdout
+    started = run(["-c", "import config.wsgi"], {"SECRET_KEY": key})
+    assert started.returncode != 0
+
+
+def test_the_wsgi_application_starts_with_sound_production_settings():
+    result = run(["-c", "import config.wsgi; print('started')"])
+    assert result.returncode == 0, result.stderr
+    assert "started" in result.stdout
+
+
+def test_database_waits_end_well_before_the_worker_timeout():
+    code = (
+        "import django, json; django.setup(); from django.conf import settings; "
+        "print(json.dumps(settings.DATABASES['default']['OPTIONS']))"
+    )
+    result = run(["-c", code], {"DATABASE_URL": "postgres://u@127.0.0.1:5432/x"})
+    assert result.returncode == 0, result.stderr
+    options = json.loads(result.stdout.strip().splitlines()[-1])
+    assert options["connect_timeout"] <= 5
+    assert options["pool"]["timeout"] <= 5

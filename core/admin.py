@@ -19,7 +19,11 @@ inlines: ``class SourceInline(SafeAdminMixin, admin.TabularInline)``. It
   search terms (the list's search box and the autocomplete widgets).
 """
 
+import contextvars
+import json
+
 from django import forms
+from django.contrib.admin import helpers
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.contrib.admin.views.main import ERROR_FLAG
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
@@ -31,12 +35,69 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from .actions import REASON_LENGTH, Change, Channel, recorded
+from .history import field_changes
 
 #: The name of the optional "why" field on a change form (see RecordedAdminMixin).
 REASON_FIELD = "_change_reason"
 
 
+#: The request whose change form is being shown, for the read-only links below.
+_form_request = contextvars.ContextVar("admin_form_request", default=None)
+
+
+def _readonly_link(self, remote_field, remote_obj):
+    """A related object on a read-only form is a link only for a user who may
+    open it; for anyone else its name, as text. Django 5.2 links it whatever
+    the user may do (``AdminReadonlyField.get_admin_url``), which leaves a
+    manager viewing an offer 22 links that each answer 403, and offers no hook
+    with the request, so ``SafeAdminMixin`` hands the request here."""
+    request = _form_request.get()
+    site = getattr(self.model_admin, "admin_site", None)
+    related_admin = site._registry.get(type(remote_obj)) if site else None
+    if (
+        request is None
+        or related_admin is None
+        or not related_admin.has_view_permission(request, remote_obj)
+    ):
+        return str(remote_obj)
+    return _django_readonly_link(self, remote_field, remote_obj)
+
+
+_django_readonly_link = helpers.AdminReadonlyField.get_admin_url
+helpers.AdminReadonlyField.get_admin_url = _readonly_link
+
+
+class InlineWithOwnAddText(helpers.InlineAdminFormSet):
+    """An inline's “add another” in its own words (its ``add_another_text``):
+    Django's Danish puts “en” and a capital before every name (“Tilføj endnu
+    en Udgangspunkt”)."""
+
+    def inline_formset_data(self):
+        data = json.loads(super().inline_formset_data())
+        data["options"]["addText"] = str(self.opts.add_another_text)
+        return json.dumps(data)
+
+
 class SafeAdminMixin:
+    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
+        admin_formsets = super().get_inline_formsets(
+            request, formsets, inline_instances, obj
+        )
+        for admin_formset in admin_formsets:
+            if getattr(admin_formset.opts, "add_another_text", None):
+                admin_formset.__class__ = InlineWithOwnAddText
+        return admin_formsets
+
+    def changeform_view(self, request, *args, **kwargs):
+        token = _form_request.set(request)
+        try:
+            response = super().changeform_view(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()  # the links are made while rendering
+            return response
+        finally:
+            _form_request.reset(token)
+
     def changelist_view(self, request, extra_context=None):
         if any(
             "\x00" in value for _key, values in request.GET.lists() for value in values
@@ -186,6 +247,21 @@ class RecordedAdminMixin:
             extra_context=extra_context,
             reason=self._restore_reason(request, version_id),
         )
+
+    # The history page.
+
+    def set_history_delta_changes(self, request, historical_records, **kwargs):
+        """Each change with its fields, old → new, as the pages show values
+        (core.history.field_changes), against the object's own previous
+        version: a page may list the versions of several objects."""
+        for record in historical_records:
+            record.history_delta_changes = field_changes(
+                record, self.history_value_text
+            )
+
+    def history_value_text(self, record, field, value):
+        """A model admin's own text for a value in its history, or None."""
+        return None
 
     # The optional "why" field on the change form.
 

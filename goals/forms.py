@@ -197,6 +197,24 @@ class MeasurementFormSet(FigureFormSet):
     )
 
 
+class LatestMeasurementsFormSet(MeasurementFormSet):
+    """Only the goal's latest ``shown`` measurements, oldest first: a goal with
+    2,000 would otherwise make a form of 18,000 fields, beyond what a request
+    may carry (DATA_UPLOAD_MAX_NUMBER_FIELDS). The rest are edited in the list
+    of measurements."""
+
+    shown = 20
+
+    def get_queryset(self):
+        if not hasattr(self, "_latest"):
+            queryset = super().get_queryset()
+            latest = queryset.order_by("-period_end", "-period_start").values("pk")
+            self._latest = queryset.filter(
+                pk__in=list(latest[: self.shown].values_list("pk", flat=True))
+            ).order_by("period_end", "period_start")
+        return self._latest
+
+
 def is_deleted(formset, form):
     """Whether ``form`` is ticked for deletion, read while the formset is being
     cleaned (``formset.deleted_forms`` is only complete after that)."""

@@ -10,6 +10,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ExportActionMixin, ImportExportMixin
@@ -579,7 +580,7 @@ class GoalAdmin(GoalsAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
             return "–"
         rows = [
             (
-                date_format(record.history_date, "DATETIME_FORMAT"),
+                date_format(localtime(record.history_date), "SHORT_DATETIME_FORMAT"),
                 change_subject(goal, record),
                 record.get_history_type_display(),
                 record.history_user or _("ukendt"),

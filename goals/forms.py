@@ -6,6 +6,8 @@ baseline and the targets are checked against each other as submitted, before
 anything is saved.
 """
 
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -226,3 +228,13 @@ def is_deleted(formset, form):
 def _decimal_keyboard(form):
     if "value" in form.fields:
         form.fields["value"].widget.attrs.setdefault("inputmode", "decimal")
+        value = form.initial.get("value")
+        if isinstance(value, Decimal):
+            # A count of 86 reads “86”, not “86,00”; 47.50 % reads “47,5”.
+            form.initial["value"] = without_trailing_zeros(value)
+
+
+def without_trailing_zeros(value):
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()

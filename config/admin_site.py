@@ -19,7 +19,7 @@ from core.verification import verification_cutoff
 GROUPS = [
     ("indhold", _("Indhold"), ["methods", "services", "resources"]),
     ("planer", _("Planer og mål"), ["goals"]),
-    ("brugere", _("Brugere"), ["auth"]),
+    ("brugere", _("Brugere"), ["auth", "axes"]),
 ]
 
 

@@ -194,3 +194,9 @@ def test_no_admin_page_is_wider_than_the_window(open_page, screenshot_dir):
     page.goto(reverse("admin:goals_goal_change", args=[goal.pk]))
     shoot(page, screenshot_dir, "maal-formular")
     assert too_wide == []
+    # The figures' rows fit too: no sideways scroll inside the inlines.
+    inlines = page.evaluate(
+        "() => [...document.querySelectorAll('.inline-group .tabular')]"
+        ".map((e) => e.scrollWidth - e.clientWidth)"
+    )
+    assert inlines and max(inlines) <= 0

@@ -1,4 +1,5 @@
 from django.apps import AppConfig, apps
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -11,7 +12,8 @@ class ConfigConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from . import cache, checks, middleware  # noqa: F401 - registered on import
+        # Registered on import: checks, middleware's receivers, signals.
+        from . import cache, checks, middleware, signals  # noqa: F401
 
         cache.connect_signals()
         # post_migrate is sent once per app that has models; config has none,
@@ -29,3 +31,10 @@ def _sync_role_groups(sender, using="default", apps=apps, **kwargs):
     from .roles import sync_role_groups
 
     sync_role_groups(apps, using=using)
+
+
+class PortalAdminConfig(admin_apps.AdminConfig):
+    """Django's admin with the portal's own site (config/admin_site.py)."""
+
+    default = False  # config's own AppConfig stays the default for "config"
+    default_site = "config.admin_site.PortalAdminSite"

@@ -25,8 +25,12 @@ inlines: ``class SourceInline(SafeAdminMixin, admin.TabularInline)``. It
   spends its time on).
 """
 
+import contextvars
+import json
+
 from django import forms
 from django.contrib import admin
+from django.contrib.admin import helpers
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import flatten_fieldsets, get_fields_from_path, unquote
@@ -46,6 +50,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from . import actions as core_actions
 from .actions import REASON_LENGTH, Change, Channel, recorded
 from .filters import MAX_CHOICES
+from .history import field_changes
 from .models import SiteContact, Synonym
 
 MAX_BIGINT = 2**63 - 1
@@ -79,6 +84,43 @@ class BoundedRelatedFieldListFilter(admin.RelatedFieldListFilter):
         if getattr(self, "trimmed", False):
             return bool(self.lookup_choices)
         return super().has_output()
+
+
+#: The request whose change form is being shown, for the read-only links below.
+_form_request = contextvars.ContextVar("admin_form_request", default=None)
+
+
+def _readonly_link(self, remote_field, remote_obj):
+    """A related object on a read-only form is a link only for a user who may
+    open it; for anyone else its name, as text. Django 5.2 links it whatever
+    the user may do (``AdminReadonlyField.get_admin_url``), which leaves a
+    manager viewing an offer 22 links that each answer 403, and offers no hook
+    with the request, so ``SafeAdminMixin`` hands the request here."""
+    request = _form_request.get()
+    site = getattr(self.model_admin, "admin_site", None)
+    related_admin = site._registry.get(type(remote_obj)) if site else None
+    if (
+        request is None
+        or related_admin is None
+        or not related_admin.has_view_permission(request, remote_obj)
+    ):
+        return str(remote_obj)
+    return _django_readonly_link(self, remote_field, remote_obj)
+
+
+_django_readonly_link = helpers.AdminReadonlyField.get_admin_url
+helpers.AdminReadonlyField.get_admin_url = _readonly_link
+
+
+class InlineWithOwnAddText(helpers.InlineAdminFormSet):
+    """An inline's “add another” in its own words (its ``add_another_text``):
+    Django's Danish puts “en” and a capital before every name (“Tilføj endnu
+    en Udgangspunkt”)."""
+
+    def inline_formset_data(self):
+        data = json.loads(super().inline_formset_data())
+        data["options"]["addText"] = str(self.opts.add_another_text)
+        return json.dumps(data)
 
 
 class SafeAdminMixin:
@@ -137,6 +179,25 @@ class SafeAdminMixin:
         if not version_id.isdigit() or int(version_id) > MAX_BIGINT:
             raise Http404
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
+        admin_formsets = super().get_inline_formsets(
+            request, formsets, inline_instances, obj
+        )
+        for admin_formset in admin_formsets:
+            if getattr(admin_formset.opts, "add_another_text", None):
+                admin_formset.__class__ = InlineWithOwnAddText
+        return admin_formsets
+
+    def changeform_view(self, request, *args, **kwargs):
+        token = _form_request.set(request)
+        try:
+            response = super().changeform_view(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()  # the links are made while rendering
+            return response
+        finally:
+            _form_request.reset(token)
 
     def changelist_view(self, request, extra_context=None):
         if any(
@@ -287,6 +348,21 @@ class RecordedAdminMixin:
             extra_context=extra_context,
             reason=self._restore_reason(request, version_id),
         )
+
+    # The history page.
+
+    def set_history_delta_changes(self, request, historical_records, **kwargs):
+        """Each change with its fields, old → new, as the pages show values
+        (core.history.field_changes), against the object's own previous
+        version: a page may list the versions of several objects."""
+        for record in historical_records:
+            record.history_delta_changes = field_changes(
+                record, self.history_value_text
+            )
+
+    def history_value_text(self, record, field, value):
+        """A model admin's own text for a value in its history, or None."""
+        return None
 
     # The optional "why" field on the change form.
 

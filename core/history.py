@@ -6,13 +6,19 @@ channel the change came through and its source (an import's file name), filled
 from the action being recorded (``core.actions``).
 """
 
+import datetime
+from decimal import Decimal
+
 from django.db import models
 from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from simple_history.signals import pre_create_historical_record
 
+from . import formats
 from .actions import SOURCE_LENGTH, Channel, current_change
 
 # Never worth a history row: bookkeeping the database or Django fills in.
@@ -133,3 +139,53 @@ def last_curated_change(model):
         history_channel__in=UNCURATED_CHANNELS
     )
     return models.Subquery(rows.order_by("-history_date").values("history_date")[:1])
+
+
+def field_changes(record, value_text=None):
+    """What a change (a "~" history row) changed, against the object's
+    previous version: ``[{"field": "Værdi", "old": "61", "new": "63,5"}]``,
+    each value as the page shows it (``display_value``, or ``value_text(record,
+    field, value)`` where that gives one). Empty for an addition or a deletion."""
+    previous = record.prev_record
+    if record.history_type != "~" or previous is None:
+        return []
+    model = record.instance_type
+    delta = record.diff_against(previous, foreign_keys_are_objs=True)
+    changes = []
+    for change in delta.changes:
+        field = model._meta.get_field(change.field)
+        texts = [
+            (value_text and value_text(record, field, value))
+            or display_value(field, value)
+            for value in (change.old, change.new)
+        ]
+        changes.append(
+            {"field": capfirst(field.verbose_name), "old": texts[0], "new": texts[1]}
+        )
+    return changes
+
+
+def display_value(field, value):
+    """A field's value in a history row as a reader expects it: numbers in the
+    page's language (decimal comma), choices by their label, dates in words,
+    linked objects by name, nothing as "–" (never "None")."""
+    if value is None or value == "" or value == []:
+        return "–"
+    if field.many_to_many:
+        target = field.remote_field.model
+        name = field.m2m_reverse_field_name()
+        ids = [row.get(name) if isinstance(row, dict) else row for row in value]
+        found = target._default_manager.in_bulk(ids)
+        return ", ".join(str(found.get(pk, pk)) for pk in ids)
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return gettext("Ja") if value else gettext("Nej")
+    if isinstance(value, Decimal | float):
+        return formats.format_number(value, max_decimals=2)
+    if isinstance(value, int) and not field.is_relation:
+        return formats.format_number(value) if field.name != "year" else str(value)
+    if isinstance(value, datetime.datetime | datetime.date):
+        return formats.format_date(value, "short")
+    text = str(value)
+    return text if len(text) <= 200 else text[:199] + "…"

@@ -6,13 +6,14 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminURLFieldWidget
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ExportActionMixin, ImportExportMixin
@@ -28,15 +29,16 @@ from core.admin import (
     SourcedAdminMixin,
 )
 from core.archives import check_archive
-from core.formats import format_percent, format_period
+from core.formats import format_number, format_percent, format_period
+from core.history import field_changes
 from core.text import danish_slugify
 
-from . import actions, selectors
+from . import actions, reporting, selectors
 from .forms import (
     BaselineForm,
     FigureFormSet,
+    LatestMeasurementsFormSet,
     MeasurementForm,
-    MeasurementFormSet,
     TargetForm,
     TargetFormSet,
 )
@@ -112,6 +114,15 @@ class GoalsAdminMixin(SourcedAdminMixin, RecordedAdminMixin, SafeAdminMixin):
     "admin" and the reason typed, if any (core.admin.RecordedAdminMixin)."""
 
     write_actions = actions
+
+    def history_value_text(self, record, field, value):
+        # A figure's value in its goal's unit: “86”, “47,5 %”, “1.250 kr.”.
+        if field.name != "value" or record.instance_type is Goal:
+            return None
+        if value is None:
+            return "–"
+        goal = Goal.objects.filter(pk=record.goal_id).only("unit").first()
+        return format_value(goal.unit if goal else COUNT, value)
 
 
 class SpreadsheetAdminMixin(ImportExportMixin, ExportActionMixin):
@@ -380,6 +391,7 @@ class TargetInline(SafeAdminMixin, admin.TabularInline):
     model = Target
     form = TargetForm
     formset = TargetFormSet
+    add_another_text = _("Tilføj endnu en målsætning")
     extra = 1
     fields = ["year", "value", "note", "plan_period"]
     readonly_fields = ["plan_period"]
@@ -403,7 +415,8 @@ class TargetInline(SafeAdminMixin, admin.TabularInline):
 class MeasurementInline(SafeAdminMixin, PeriodInlineMixin, admin.TabularInline):
     model = Measurement
     form = MeasurementForm
-    formset = MeasurementFormSet
+    formset = LatestMeasurementsFormSet
+    add_another_text = _("Tilføj endnu en måling")
     extra = 1
     fields = [
         "period_label",
@@ -445,6 +458,7 @@ class GoalAdmin(GoalsAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
         *CURATOR_FIELDS,
         "progress_summary",
         "plan_period_note",
+        "measurement_overview",
         "recent_changes",
         "deleted_figures",
     ]
@@ -471,7 +485,13 @@ class GoalAdmin(GoalsAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
             {"fields": ["definition", "assessment", "data_source", "narrative"]},
         ),
         (_("Kilde"), {"fields": [*SOURCE_FIELDS, *CURATOR_FIELDS]}),
-        (_("Status (beregnet)"), {"fields": ["progress_summary", "plan_period_note"]}),
+        (_("Status (beregnet)"), {
+                "fields": [
+                    "progress_summary",
+                    "plan_period_note",
+                    "measurement_overview",
+                ]
+            }),
         (_("Seneste ændringer"), {"fields": ["recent_changes"]}),
         (_("Slettede tal"), {"fields": ["deleted_figures"]}),
     ]
@@ -509,7 +529,13 @@ class GoalAdmin(GoalsAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         goal = form.instance
-        beyond = [t.year for t in goal.targets.all() if t.is_beyond_plan(goal.plan)]
+        beyond = sorted(
+            {
+                t.year
+                for t in self.targets_saved(form, formsets)
+                if t.is_beyond_plan(goal.plan)
+            }
+        )
         if beyond:
             messages.warning(
                 request,
@@ -528,6 +554,20 @@ class GoalAdmin(GoalsAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
                 },
             )
 
+    @staticmethod
+    def targets_saved(form, formsets):
+        """The targets this save added or changed; all of them when the goal
+        moved to another plan or period. The warning about a target after the
+        plan period is given once, when it is made, not on every later save."""
+        if "plan" in form.changed_data:
+            return list(form.instance.targets.all())
+        saved = []
+        for formset in formsets:
+            if formset.model is Target:
+                saved += formset.new_objects
+                saved += [target for target, _fields in formset.changed_objects]
+        return saved
+
     @admin.display(description=_("status"))
     def status_column(self, goal):
         status = Status(goal.status)
@@ -544,6 +584,52 @@ class GoalAdmin(GoalsAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
     def beyond_plan_column(self, goal):
         years = [str(t.year) for t in goal.targets_beyond_plan()]
         return ", ".join(years) or "–"
+
+    @admin.display(description=_("målinger"))
+    def measurement_overview(self, goal):
+        """How many measurements the goal has, and where to find those the form
+        leaves out (it shows the latest LatestMeasurementsFormSet.shown)."""
+        if not goal.pk:
+            return "–"
+        count = goal.measurements.count()
+        shown = LatestMeasurementsFormSet.shown
+        url = reverse("admin:goals_measurement_changelist") + f"?maal={goal.pk}"
+        if count <= shown:
+            text = ngettext(
+                "%(count)s måling, alle vist nedenfor.",
+                "%(count)s målinger, alle vist nedenfor.",
+                count,
+            ) % {"count": format_number(count)}
+        else:
+            text = _("De seneste %(shown)s af %(count)s målinger vises nedenfor.") % {
+                "shown": format_number(shown),
+                "count": format_number(count),
+            }
+        return format_html("{} <a href='{}'>{}</a>", text, url, _("Se alle målinger"))
+
+    def get_history_queryset(self, request, history_manager, pk_name, object_id):
+        """One history for the goal: its own versions and those of its
+        baseline, targets and measurements, newest first."""
+        goal = (
+            Goal.objects.filter(pk=object_id).first() if object_id.isdigit() else None
+        )
+        records = super().get_history_queryset(
+            request, history_manager, pk_name, object_id
+        )
+        if goal is None:
+            return records
+        rows = list(records)
+        for model in (Baseline, Target, Measurement):
+            rows += model.history.filter(goal_id=goal.pk).select_related("history_user")
+        rows.sort(key=lambda record: record.history_date, reverse=True)
+        for record in rows:
+            record.subject = change_subject(goal, record)
+            opts = record.instance_type._meta
+            record.version_url = reverse(
+                f"admin:goals_{opts.model_name}_simple_history",
+                args=[record.id, record.history_id],
+            )
+        return rows
 
     @admin.display(description=_("fremskridt"))
     def progress_summary(self, goal):
@@ -602,12 +688,20 @@ class GoalAdmin(GoalsAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
             return "–"
         rows = [
             (
-                date_format(record.history_date, "DATETIME_FORMAT"),
+                date_format(localtime(record.history_date), "SHORT_DATETIME_FORMAT"),
                 change_subject(goal, record),
                 record.get_history_type_display(),
                 record.history_user or _("ukendt"),
                 change_channel(record),
                 record.history_change_reason or "–",
+                format_html_join(
+                    "",
+                    "<li>{}: {} → {}</li>",
+                    (
+                        (c["field"], c["old"], c["new"])
+                        for c in field_changes(record, self.history_value_text)
+                    ),
+                ),
             )
             for record in selectors.goal_changes(goal, limit=RECENT_CHANGES)
         ]
@@ -620,6 +714,7 @@ class GoalAdmin(GoalsAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
             _("Ændret af"),
             _("Kanal"),
             _("Årsag"),
+            _("Ændringer"),
         )
         return format_html(
             "<table class='goal-changes'><thead><tr>{}</tr></thead>"
@@ -628,7 +723,7 @@ class GoalAdmin(GoalsAdminMixin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
             format_html_join(
                 "",
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
-                "<td>{}</td></tr>",
+                "<td>{}</td><td><ul>{}</ul></td></tr>",
                 rows,
             ),
         )
@@ -742,6 +837,28 @@ class TargetAdmin(
         return target.goal.plan
 
 
+class GoalFilter(admin.SimpleListFilter):
+    """One goal's measurements (“Se alle målinger” on the goal's form); the
+    filter lists only the goal chosen, not every goal of every plan."""
+
+    title = _("mål")
+    parameter_name = "maal"
+
+    def lookups(self, request, model_admin):
+        value = self.value()
+        if not (value and value.isdigit()):
+            return []
+        return [(str(goal.pk), str(goal)) for goal in Goal.objects.filter(pk=value)]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value is None:
+            return queryset
+        if not value.isdigit():
+            return queryset.none()
+        return queryset.filter(goal_id=value)
+
+
 @admin.register(Measurement)
 class MeasurementAdmin(
     GoalsAdminMixin, SpreadsheetAdminMixin, FigureValueColumnMixin, SimpleHistoryAdmin
@@ -751,7 +868,7 @@ class MeasurementAdmin(
     resource_classes = [MeasurementResource]
     form = MeasurementForm
     list_display = ["goal", "period_label", "value_column", "n", "plan_column"]
-    list_filter = ["goal__plan"]
+    list_filter = [GoalFilter, "goal__plan"]
     search_fields = ["goal__title", "goal__code", "period_label"]
     list_select_related = ["goal__plan"]
     autocomplete_fields = ["goal"]
@@ -770,6 +887,37 @@ class MeasurementAdmin(
     @admin.display(description=_("plan"))
     def plan_column(self, measurement):
         return measurement.goal.plan
+
+    def get_urls(self):
+        return [
+            path(
+                "afrapportering/",
+                self.admin_site.admin_view(self.missing_rows_view),
+                name="goals_measurement_missing_rows",
+            ),
+            *super().get_urls(),
+        ]
+
+    def missing_rows_view(self, request):
+        """The reporting round's missing results as a measurements file: one
+        row per goal lacking a result, its value empty, to fill in and import
+        back through this list's import."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        missing = reporting.reporting_round().missing
+        dataset = MeasurementResource().export(
+            queryset=reporting.missing_rows(missing), force_native_type=True
+        )
+        file_format = DanishXLSX()
+        response = HttpResponse(
+            file_format.export_data(dataset),
+            content_type=file_format.get_content_type(),
+        )
+        day = timezone.localdate().isoformat()
+        response["Content-Disposition"] = (
+            f'attachment; filename="afrapportering-{day}.xlsx"'
+        )
+        return response
 
 
 def deleted_records(model, goal):

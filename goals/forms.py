@@ -6,6 +6,8 @@ baseline and the targets are checked against each other as submitted, before
 anything is saved.
 """
 
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -197,6 +199,24 @@ class MeasurementFormSet(FigureFormSet):
     )
 
 
+class LatestMeasurementsFormSet(MeasurementFormSet):
+    """Only the goal's latest ``shown`` measurements, oldest first: a goal with
+    2,000 would otherwise make a form of 18,000 fields, beyond what a request
+    may carry (DATA_UPLOAD_MAX_NUMBER_FIELDS). The rest are edited in the list
+    of measurements."""
+
+    shown = 20
+
+    def get_queryset(self):
+        if not hasattr(self, "_latest"):
+            queryset = super().get_queryset()
+            latest = queryset.order_by("-period_end", "-period_start").values("pk")
+            self._latest = queryset.filter(
+                pk__in=list(latest[: self.shown].values_list("pk", flat=True))
+            ).order_by("period_end", "period_start")
+        return self._latest
+
+
 def is_deleted(formset, form):
     """Whether ``form`` is ticked for deletion, read while the formset is being
     cleaned (``formset.deleted_forms`` is only complete after that)."""
@@ -208,3 +228,13 @@ def is_deleted(formset, form):
 def _decimal_keyboard(form):
     if "value" in form.fields:
         form.fields["value"].widget.attrs.setdefault("inputmode", "decimal")
+        value = form.initial.get("value")
+        if isinstance(value, Decimal):
+            # A count of 86 reads “86”, not “86,00”; 47.50 % reads “47,5”.
+            form.initial["value"] = without_trailing_zeros(value)
+
+
+def without_trailing_zeros(value):
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()

@@ -538,6 +538,11 @@ class Figure(models.Model):
         super().clean()
         validate_value_for_unit(self.goal_or_none(), self.value)
 
+    @property
+    def value_text(self):
+        """The value as its goal's unit says: “86”, “47,5 %”, “1.250 kr.”."""
+        return progress.format_value(self.goal.unit, self.value)
+
     def goal_or_none(self):
         """The goal, also when it is new and unsaved (an admin add form)."""
         field = self._meta.get_field("goal")

@@ -127,3 +127,10 @@ def goal_changes(goal, limit=10):
         )
     rows.sort(key=lambda row: row.history_date, reverse=True)
     return rows[:limit]
+
+
+def reporting_round(today=None):
+    """The managers' reporting round (goals/reporting.py) over every goal."""
+    from .reporting import reporting_round as evaluate_round
+
+    return evaluate_round(today=today)

@@ -44,3 +44,28 @@ def completeness_lines(context):
     if request is None or not request.user.has_perm("services.view_offer"):
         return []
     return completeness.count_lines()
+
+
+@register.simple_tag(takes_context=True)
+def staff_links(context):
+    """For a member of staff: the admin's address, and the change form of the
+    object the page shows when they may change it (else ""). None for anyone
+    else."""
+    from django.contrib import admin
+    from django.db import models
+    from django.urls import reverse
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not (user.is_active and user.is_staff):
+        return None
+    edit_url = ""
+    obj = context.get("object")
+    if isinstance(obj, models.Model):
+        model_admin = admin.site._registry.get(type(obj))
+        if model_admin is not None and model_admin.has_change_permission(request, obj):
+            opts = obj._meta
+            edit_url = reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]
+            )
+    return {"admin_url": reverse("admin:index"), "edit_url": edit_url}

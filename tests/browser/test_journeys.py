@@ -140,7 +140,7 @@ def test_manager_changes_a_measurement_and_sees_the_goal_page_follow(open_page):
     expect(value).to_have_value(re.compile(r"^84([.,]0+)?$"))
     value.fill("76")
     page.locator("input[name='_save']").click()
-    expect(page.locator(".messagelist")).to_contain_text("blev ændret")
+    expect(page.locator(".messagelist")).to_contain_text("Gemt: mål")
 
     page.goto(goal_path)
     expect(page.locator(".goal-page__status")).to_contain_text("På vej")

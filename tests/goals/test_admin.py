@@ -250,13 +250,31 @@ def test_deleting_the_early_target_while_moving_the_baseline_is_allowed(
     assert list(goal.targets.values_list("year", flat=True)) == [2020]
 
 
-def test_target_beyond_the_plan_is_saved_with_a_warning(admin_client, homeless):
+def messages_of(response):
+    return [str(m) for m in response.context["messages"]]
+
+
+def test_target_beyond_the_plan_is_warned_about_once_when_it_is_made(
+    admin_client, homeless
+):
     rows = existing_rows(homeless)
+    rows["targets"].append({"year": "2023", "value": "70"})
     response = admin_client.post(
         change_url(homeless), goal_form(homeless.plan, homeless, **rows), follow=True
     )
-    messages = [str(m) for m in response.context["messages"]]
-    assert any("ligger efter planperioden 2019–2020" in m for m in messages)
+    assert any(
+        "Målsætningen for 2023 ligger efter planperioden 2019–2020" in m
+        for m in messages_of(response)
+    )
+    # Saved again, unchanged, or with another field changed: no warning.
+    rows = existing_rows(homeless)
+    response = admin_client.post(
+        change_url(homeless),
+        goal_form(homeless.plan, homeless, title="Ny titel", **rows),
+        follow=True,
+    )
+    assert response.redirect_chain, errors_of(response)
+    assert not any("planperioden" in m for m in messages_of(response))
 
 
 def test_change_page_shows_progress_and_the_target_beyond_the_plan(

@@ -120,9 +120,6 @@ def curators_page(user):
     return {
         "overdue": overdue,
         "max_age": settings.VERIFICATION_MAX_AGE_MONTHS,
-        # COMPLETENESS REPORT (issue #13): what citizens cannot see, with
-        # counts; the lead wires it here at merge ({"template": ..., ...}).
-        "completeness": None,
     }
 
 

@@ -38,11 +38,11 @@ class CaptureNode(template.Node):
 
 @register.simple_tag(takes_context=True)
 def completeness_lines(context):
-    """The completeness report's totals for the admin index; empty for a user
-    who may not see the report."""
+    """The completeness report's totals for the admin index; None for a user
+    who may not open the report."""
     request = context.get("request")
     if request is None or not request.user.has_perm("services.view_offer"):
-        return []
+        return None
     return completeness.count_lines()
 
 

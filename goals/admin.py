@@ -124,6 +124,20 @@ class SpreadsheetAdminMixin(ImportExportMixin, ExportActionMixin):
         change = Change.from_request(request, Channel.IMPORT, source=file_name)
         return actions.import_spreadsheet(change, resource, dataset, **options)
 
+    def add_success_message(self, result, request):
+        super().add_success_message(result, request)
+        event = getattr(result, "import_event", None)
+        if event is not None:
+            messages.info(
+                request,
+                format_html(
+                    '{} <a href="{}">{}</a>',
+                    _("Importen er registreret som én ændring."),
+                    reverse("admin:goals_importevent_change", args=[event.pk]),
+                    _("Se den, eller fortryd den"),
+                ),
+            )
+
     def import_action(self, request, **kwargs):
         response = super().import_action(request, **kwargs)
         context = getattr(response, "context_data", None)

@@ -9,7 +9,6 @@ from decimal import Decimal
 import openpyxl
 import pytest
 import tablib
-from django.urls import reverse
 
 from goals.models import Goal, Measurement
 from goals.spreadsheets import MeasurementResource, TargetResource

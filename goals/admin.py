@@ -860,7 +860,8 @@ class ImportEventAdmin(admin.ModelAdmin):
         names = {model._meta.model_name}
         if event.kind == "goal":
             names.add("baseline")
-        return event.undone_at is None and all(
+        wrote = event.new or event.changed or event.deleted
+        return event.undone_at is None and wrote and all(
             request.user.has_perm(f"goals.{perm}_{name}")
             for name in names
             for perm in ("change", "delete")

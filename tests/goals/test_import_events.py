@@ -237,7 +237,7 @@ def test_undo_needs_the_right_to_change_and_delete(client, django_user_model, ma
     event_client = client
     user = django_user_model.objects.create_user("viewer", password="x", is_staff=True)
     user.user_permissions.add(Permission.objects.get(codename="view_measurement"))
-    event = ImportEvent.objects.create(kind="measurement", file_name="m.csv")
+    event = ImportEvent.objects.create(kind="measurement", file_name="m.csv", new=1)
     event_client.force_login(user)
     page = event_client.get(reverse("admin:goals_importevent_change", args=[event.pk]))
     assert page.status_code == 200

@@ -151,6 +151,20 @@ class SpreadsheetAdminMixin(ImportExportMixin, ExportActionMixin):
         change = Change.from_request(request, Channel.IMPORT, source=file_name)
         return actions.import_spreadsheet(change, resource, dataset, **options)
 
+    def add_success_message(self, result, request):
+        super().add_success_message(result, request)
+        event = getattr(result, "import_event", None)
+        if event is not None:
+            messages.info(
+                request,
+                format_html(
+                    '{} <a href="{}">{}</a>',
+                    _("Importen er registreret som én ændring."),
+                    reverse("admin:goals_importevent_change", args=[event.pk]),
+                    _("Se den, eller fortryd den"),
+                ),
+            )
+
     def import_action(self, request, **kwargs):
         response = super().import_action(request, **kwargs)
         context = getattr(response, "context_data", None)
@@ -1037,7 +1051,8 @@ class ImportEventAdmin(admin.ModelAdmin):
         names = {model._meta.model_name}
         if event.kind == "goal":
             names.add("baseline")
-        return event.undone_at is None and all(
+        wrote = event.new or event.changed or event.deleted
+        return event.undone_at is None and wrote and all(
             request.user.has_perm(f"goals.{perm}_{name}")
             for name in names
             for perm in ("change", "delete")

@@ -28,10 +28,15 @@ def admin_import(client, model, text, name="maalinger.csv"):
     assert "confirm_form" in response.context, response.content.decode()[-3000:]
     confirm = response.context["confirm_form"]
     response = client.post(
-        reverse(f"admin:goals_{model}_process_import"), confirm.initial
+        reverse(f"admin:goals_{model}_process_import"), confirm.initial, follow=True
     )
-    assert response.status_code == 302
-    return ImportEvent.objects.latest("pk")
+    assert response.redirect_chain[0][1] == 302
+    event = ImportEvent.objects.latest("pk")
+    # The message after the import links to it, where it can be undone.
+    page = response.content.decode()
+    assert reverse("admin:goals_importevent_change", args=[event.pk]) in page
+    assert "Se den, eller fortryd den" in page
+    return event
 
 
 def undo(client, event):
@@ -232,7 +237,7 @@ def test_undo_needs_the_right_to_change_and_delete(client, django_user_model, ma
     event_client = client
     user = django_user_model.objects.create_user("viewer", password="x", is_staff=True)
     user.user_permissions.add(Permission.objects.get(codename="view_measurement"))
-    event = ImportEvent.objects.create(kind="measurement", file_name="m.csv")
+    event = ImportEvent.objects.create(kind="measurement", file_name="m.csv", new=1)
     event_client.force_login(user)
     page = event_client.get(reverse("admin:goals_importevent_change", args=[event.pk]))
     assert page.status_code == 200

@@ -117,8 +117,11 @@ def test_xlsx_round_trip_through_the_plan_page(client, tmp_path, mastery):
         "værdi",
         "bemærkning",
     ]
-    assert sheet["E2"].value == 63  # a number the spreadsheet calculates with
-    sheet["E2"].value = 64
+    # A number the spreadsheet calculates with; a percentage as a percent cell
+    # (63 % is 0.63), and typing 64 into it in Excel stores 0.64.
+    assert sheet["E2"].value == pytest.approx(0.63)
+    assert sheet["E2"].number_format == "0%"
+    sheet["E2"].value = 0.64
     sheet.append([mastery.plan.slug, "personlig-mestring", "", 2022, 66, "Ny"])
     path = tmp_path / "maalsaetninger.xlsx"
     book.save(path)

@@ -174,9 +174,13 @@ def display_value(field, value):
     if field.many_to_many:
         target = field.remote_field.model
         name = field.m2m_reverse_field_name()
-        ids = [row.get(name) if isinstance(row, dict) else row for row in value]
-        found = target._default_manager.in_bulk(ids)
-        return ", ".join(str(found.get(pk, pk)) for pk in ids)
+        items = [row.get(name) if isinstance(row, dict) else row for row in value]
+        ids = [item for item in items if not isinstance(item, models.Model)]
+        found = target._default_manager.in_bulk(ids) if ids else {}
+        return ", ".join(
+            str(item if isinstance(item, models.Model) else found.get(item, item))
+            for item in items
+        )
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):

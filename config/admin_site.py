@@ -17,9 +17,11 @@ from core.verification import verification_cutoff
 
 #: The index's groups, in order: (anchor, name, app labels).
 GROUPS = [
-    ("indhold", _("Indhold"), ["methods", "services", "resources"]),
+    # core: the site's contact and the search's synonyms, kept by curators.
+    ("indhold", _("Indhold"), ["methods", "services", "resources", "core"]),
     ("planer", _("Planer og mål"), ["goals"]),
-    ("brugere", _("Brugere"), ["auth", "axes"]),
+    # The two-factor devices (django-otp) belong with the accounts.
+    ("brugere", _("Brugere"), ["auth", "axes", "otp_totp", "otp_static"]),
 ]
 
 

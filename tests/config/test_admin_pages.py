@@ -4,6 +4,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from goals.models import ImportEvent
 from tests.factories import MeasurementFactory
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +17,12 @@ REGISTERED = sorted(
 )
 
 # Models the seed content has no row of: the change page test makes one.
-NOT_IN_THE_SEED = {"measurement": MeasurementFactory}
+NOT_IN_THE_SEED = {
+    "measurement": MeasurementFactory,
+    "importevent": lambda: ImportEvent.objects.create(
+        kind=ImportEvent.Kind.MEASUREMENTS, file_name="maalinger.csv", new=1
+    ),
+}
 
 
 @pytest.mark.parametrize(("app", "model"), REGISTERED)
@@ -71,6 +77,7 @@ def test_every_project_model_is_in_the_admin():
             "MethodPhase",
             "MethodSource",
             "OpeningHours",
+            "BudgetLine",
             "SeedRecord",
         }
     ]

@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import SearchWord
 from core.search import (
+    COUNT_CAP,
     MAX_QUERY_LENGTH,
     add_snippets,
     fold,
@@ -79,6 +80,15 @@ class TypeCount:
     url: str
     selected: bool = False
 
+    @property
+    def capped(self):
+        """More matches than are counted (core.search.COUNT_CAP)."""
+        return self.count > COUNT_CAP
+
+    @property
+    def shown_count(self):
+        return f"{COUNT_CAP}+" if self.capped else str(self.count)
+
 
 @dataclass
 class SiteSearch:
@@ -98,6 +108,11 @@ class SiteSearch:
     # A corrected query offered as a link ("Mente du …?").
     suggestion: str = ""
     per_page: int = RESULTS_PER_PAGE
+
+    @property
+    def capped(self):
+        """Some type has more matches than are counted: the total is at least."""
+        return any(t.capped for t in self.types if t.selected or not self.selected_type)
 
     @property
     def first_number(self):
@@ -449,7 +464,7 @@ def _fill(result, found, terms, user, type_key, page, per_page):
     # Best first; ties in a fixed order (type, then row).
     rows.sort(key=lambda row: (row.order, -_TYPE_ORDER[row.key], -row.pk), reverse=True)
     result.total = sum(
-        count
+        min(count, COUNT_CAP)
         for key, count in totals.items()
         if not result.selected_type or key == result.selected_type
     )

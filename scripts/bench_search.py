@@ -101,8 +101,9 @@ def _count(table):
 
 
 def _report(rows, runs, vocabulary_ms, load_before, load_after, counts):
+    now = time.strftime("%Y-%m-%d %H:%M", time.gmtime())
     lines = [
-        f"Measured {time.strftime('%Y-%m-%d %H:%M')} UTC by `scripts/bench_search.py` "
+        f"Measured {now} UTC by `scripts/bench_search.py` "
         f"({runs} runs per query after one to warm up; anonymous, first page of 20).",
         "",
         "- Data: " + ", ".join(f"{n} {name}" for name, n in counts.items()),

@@ -99,7 +99,6 @@ def test_plan_list_search_costs_a_fixed_number_of_queries(
     for n in range(count):
         plan = PlanFactory(title=f"Quokkaplan {n}")
         add_goal(plan, f"q{n}", title=f"Flere quokkaer {n}")
-    client.get(reverse("goals:index"), {"q": "varm"})  # the synonyms, then cached
     with django_assert_num_queries(7):
         response = client.get(reverse("goals:index"), {"q": "quokkaer"})
     assert len(response.context["matching_goals"]) == count

@@ -136,6 +136,8 @@ class ResultType:
     to_hit: object  # item -> Hit fields (dict)
     # Rows of this type name an owning organisation: (attribute path).
     owner: str = ""
+    # The filter's name for the type ("Metoder"; a hit says "Metode").
+    plural: str = ""
 
 
 def search_site(query, user, type_key="", page=1, per_page=RESULTS_PER_PAGE):
@@ -282,6 +284,7 @@ TYPES = [
         services_search.offers_for,
         _offer_hit,
         owner="owner_id",
+        plural=_("Tilbud"),
     ),
     ResultType(
         "metoder",
@@ -289,13 +292,15 @@ TYPES = [
         methods_search.METHOD_SEARCH,
         methods_search.methods_for,
         _method_hit,
+        plural=_("Metoder"),
     ),
     ResultType(
         "oplaeg",
-        _("Oplæg og kurser"),
+        _("Oplæg eller kursus"),
         methods_search.TALK_SEARCH,
         methods_search.talks_for,
         _talk_hit,
+        plural=_("Oplæg og kurser"),
     ),
     ResultType(
         "oplaegsholdere",
@@ -303,6 +308,7 @@ TYPES = [
         methods_search.PRESENTER_SEARCH,
         methods_search.presenters_for,
         _presenter_hit,
+        plural=_("Oplægsholdere"),
     ),
     ResultType(
         "materialer",
@@ -310,6 +316,7 @@ TYPES = [
         resources_search.RESOURCE_SEARCH,
         resources_search.resources_for,
         _resource_hit,
+        plural=_("Materialer"),
     ),
     ResultType(
         "videnskilder",
@@ -317,6 +324,7 @@ TYPES = [
         resources_search.KNOWLEDGE_SOURCE_SEARCH,
         resources_search.knowledge_sources_for,
         _source_hit,
+        plural=_("Videnskilder"),
     ),
     ResultType(
         "planer",
@@ -325,6 +333,7 @@ TYPES = [
         goals_search.plans_for,
         _plan_hit,
         owner="owner_id",
+        plural=_("Planer"),
     ),
     ResultType(
         "maal",
@@ -333,6 +342,7 @@ TYPES = [
         goals_search.goals_for,
         _in_plan,
         owner="plan.owner_id",
+        plural=_("Mål"),
     ),
     ResultType(
         "fokusomraader",
@@ -341,6 +351,7 @@ TYPES = [
         goals_search.focus_areas_for,
         _in_plan,
         owner="plan.owner_id",
+        plural=_("Fokusområder"),
     ),
     ResultType(
         "indsatser",
@@ -349,6 +360,7 @@ TYPES = [
         goals_search.initiatives_for,
         _in_plan,
         owner="plan.owner_id",
+        plural=_("Indsatser"),
     ),
 ]
 TYPE_KEYS = {result_type.key for result_type in TYPES}
@@ -447,7 +459,7 @@ def _fill(result, found, terms, user, type_key, page, per_page):
     result.types = [
         TypeCount(
             key=result_type.key,
-            label=result_type.label,
+            label=result_type.plural or result_type.label,
             count=totals[result_type.key],
             url="?" + urlencode({"q": result.searched, "type": result_type.key}),
             selected=result_type.key == type_key,

@@ -24,6 +24,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.contrib.postgres.search import SearchVector
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -58,6 +59,8 @@ CORRECTION_MIN_LENGTH = 4
 # How alike a correction must be (difflib's ratio: "perorn"/"perron" 0.83).
 CORRECTION_CUTOFF = 0.75
 _WORD_MAX_LENGTH = 100
+VOCABULARY_CHECK_SECONDS = 600
+_VOCABULARY_CHECKED = "search-vocabulary-checked"
 
 
 @dataclass
@@ -205,7 +208,12 @@ def correct_query(query):
 def ensure_vocabulary(force=False):
     """Rebuild ``core.SearchWord`` from the public text if the content has
     changed since it was built (a marker row holds the content version, so a
-    rolled-back rebuild is never taken for a current one)."""
+    rolled-back rebuild is never taken for a current one). Checked at most
+    every ``VOCABULARY_CHECK_SECONDS``: at a hundred times the seed content a
+    rebuild takes seconds, and a correction may use words a few minutes old."""
+    if not force and cache.get(_VOCABULARY_CHECKED):
+        return
+    cache.set(_VOCABULARY_CHECKED, True, VOCABULARY_CHECK_SECONDS)
     marker = f"#{content_version()}"
     if not force and SearchWord.objects.filter(word=marker).exists():
         return

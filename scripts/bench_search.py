@@ -60,7 +60,7 @@ def main():
 
     SearchWord.objects.all().delete()
     started = time.perf_counter()
-    ensure_vocabulary()
+    ensure_vocabulary(force=True)
     vocabulary_ms = (time.perf_counter() - started) * 1000
 
     load_before = os.getloadavg()

@@ -24,11 +24,13 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.contrib.postgres.search import SearchVector
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils.translation import gettext_lazy as _
 
 from core.models import SearchWord
 from core.search import (
+    COUNT_CAP,
     MAX_QUERY_LENGTH,
     add_snippets,
     fold,
@@ -57,6 +59,8 @@ CORRECTION_MIN_LENGTH = 4
 # How alike a correction must be (difflib's ratio: "perorn"/"perron" 0.83).
 CORRECTION_CUTOFF = 0.75
 _WORD_MAX_LENGTH = 100
+VOCABULARY_CHECK_SECONDS = 600
+_VOCABULARY_CHECKED = "search-vocabulary-checked"
 
 
 @dataclass
@@ -79,6 +83,15 @@ class TypeCount:
     url: str
     selected: bool = False
 
+    @property
+    def capped(self):
+        """More matches than are counted (core.search.COUNT_CAP)."""
+        return self.count > COUNT_CAP
+
+    @property
+    def shown_count(self):
+        return f"{COUNT_CAP}+" if self.capped else str(self.count)
+
 
 @dataclass
 class SiteSearch:
@@ -98,6 +111,11 @@ class SiteSearch:
     # A corrected query offered as a link ("Mente du …?").
     suggestion: str = ""
     per_page: int = RESULTS_PER_PAGE
+
+    @property
+    def capped(self):
+        """Some type has more matches than are counted: the total is at least."""
+        return any(t.capped for t in self.types if t.selected or not self.selected_type)
 
     @property
     def first_number(self):
@@ -121,6 +139,8 @@ class ResultType:
     to_hit: object  # item -> Hit fields (dict)
     # Rows of this type name an owning organisation: (attribute path).
     owner: str = ""
+    # The filter's name for the type ("Metoder"; a hit says "Metode").
+    plural: str = ""
 
 
 def search_site(query, user, type_key="", page=1, per_page=RESULTS_PER_PAGE):
@@ -188,7 +208,12 @@ def correct_query(query):
 def ensure_vocabulary(force=False):
     """Rebuild ``core.SearchWord`` from the public text if the content has
     changed since it was built (a marker row holds the content version, so a
-    rolled-back rebuild is never taken for a current one)."""
+    rolled-back rebuild is never taken for a current one). Checked at most
+    every ``VOCABULARY_CHECK_SECONDS``: at a hundred times the seed content a
+    rebuild takes seconds, and a correction may use words a few minutes old."""
+    if not force and cache.get(_VOCABULARY_CHECKED):
+        return
+    cache.set(_VOCABULARY_CHECKED, True, VOCABULARY_CHECK_SECONDS)
     marker = f"#{content_version()}"
     if not force and SearchWord.objects.filter(word=marker).exists():
         return
@@ -267,6 +292,7 @@ TYPES = [
         services_search.offers_for,
         _offer_hit,
         owner="owner_id",
+        plural=_("Tilbud"),
     ),
     ResultType(
         "metoder",
@@ -274,13 +300,15 @@ TYPES = [
         methods_search.METHOD_SEARCH,
         methods_search.methods_for,
         _method_hit,
+        plural=_("Metoder"),
     ),
     ResultType(
         "oplaeg",
-        _("Oplæg og kurser"),
+        _("Oplæg eller kursus"),
         methods_search.TALK_SEARCH,
         methods_search.talks_for,
         _talk_hit,
+        plural=_("Oplæg og kurser"),
     ),
     ResultType(
         "oplaegsholdere",
@@ -288,6 +316,7 @@ TYPES = [
         methods_search.PRESENTER_SEARCH,
         methods_search.presenters_for,
         _presenter_hit,
+        plural=_("Oplægsholdere"),
     ),
     ResultType(
         "materialer",
@@ -295,6 +324,7 @@ TYPES = [
         resources_search.RESOURCE_SEARCH,
         resources_search.resources_for,
         _resource_hit,
+        plural=_("Materialer"),
     ),
     ResultType(
         "videnskilder",
@@ -302,6 +332,7 @@ TYPES = [
         resources_search.KNOWLEDGE_SOURCE_SEARCH,
         resources_search.knowledge_sources_for,
         _source_hit,
+        plural=_("Videnskilder"),
     ),
     ResultType(
         "planer",
@@ -310,6 +341,7 @@ TYPES = [
         goals_search.plans_for,
         _plan_hit,
         owner="owner_id",
+        plural=_("Planer"),
     ),
     ResultType(
         "maal",
@@ -318,6 +350,7 @@ TYPES = [
         goals_search.goals_for,
         _in_plan,
         owner="plan.owner_id",
+        plural=_("Mål"),
     ),
     ResultType(
         "fokusomraader",
@@ -326,6 +359,7 @@ TYPES = [
         goals_search.focus_areas_for,
         _in_plan,
         owner="plan.owner_id",
+        plural=_("Fokusområder"),
     ),
     ResultType(
         "indsatser",
@@ -334,6 +368,7 @@ TYPES = [
         goals_search.initiatives_for,
         _in_plan,
         owner="plan.owner_id",
+        plural=_("Indsatser"),
     ),
 ]
 TYPE_KEYS = {result_type.key for result_type in TYPES}
@@ -432,7 +467,7 @@ def _fill(result, found, terms, user, type_key, page, per_page):
     result.types = [
         TypeCount(
             key=result_type.key,
-            label=result_type.label,
+            label=result_type.plural or result_type.label,
             count=totals[result_type.key],
             url="?" + urlencode({"q": result.searched, "type": result_type.key}),
             selected=result_type.key == type_key,
@@ -449,7 +484,7 @@ def _fill(result, found, terms, user, type_key, page, per_page):
     # Best first; ties in a fixed order (type, then row).
     rows.sort(key=lambda row: (row.order, -_TYPE_ORDER[row.key], -row.pk), reverse=True)
     result.total = sum(
-        count
+        min(count, COUNT_CAP)
         for key, count in totals.items()
         if not result.selected_type or key == result.selected_type
     )

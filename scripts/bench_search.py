@@ -60,7 +60,7 @@ def main():
 
     SearchWord.objects.all().delete()
     started = time.perf_counter()
-    ensure_vocabulary()
+    ensure_vocabulary(force=True)
     vocabulary_ms = (time.perf_counter() - started) * 1000
 
     load_before = os.getloadavg()
@@ -101,8 +101,9 @@ def _count(table):
 
 
 def _report(rows, runs, vocabulary_ms, load_before, load_after, counts):
+    now = time.strftime("%Y-%m-%d %H:%M", time.gmtime())
     lines = [
-        f"Measured {time.strftime('%Y-%m-%d %H:%M')} UTC by `scripts/bench_search.py` "
+        f"Measured {now} UTC by `scripts/bench_search.py` "
         f"({runs} runs per query after one to warm up; anonymous, first page of 20).",
         "",
         "- Data: " + ", ".join(f"{n} {name}" for name, n in counts.items()),

@@ -216,8 +216,8 @@ def test_search_counts_only_what_the_visitor_may_see(staff_client, db):
     url = reverse("search") + "?q=Tælleord"
 
     def resource_count(response):
-        groups = {group.key: group.count for group in response.context["groups"]}
-        return groups["materialer"], response.context["total"]
+        types = {t.key: t.count for t in response.context["result"].types}
+        return types["materialer"], response.context["total"]
 
     assert resource_count(client.get(url)) == (1, 1)
     assert resource_count(staff_client.get(url)) == (2, 2)

@@ -38,7 +38,14 @@ CURATOR_FILES = {"goals:export"}
 
 #: Routes that answer other than 200 by design: the accessibility statement lives
 #: elsewhere, logging out takes a POST, a signed-in user is sent on from login.
-OTHER_ANSWERS = {"accessibility_statement": {302}, "logout": {405}, "login": {302}}
+OTHER_ANSWERS = {
+    "accessibility_statement": {302},
+    "logout": {405},
+    "login": {302},
+    # The second login step: a visitor is sent to the login first.
+    "two_factor_verify": {200, 302},
+    "two_factor_setup": {200, 302},
+}
 
 
 @pytest.fixture

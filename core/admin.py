@@ -173,9 +173,15 @@ class SafeAdminMixin:
         ) as error:
             raise BadRequest(error) from error
 
+    def history_view(self, request, object_id, extra_context=None):
+        # simple-history looks the object up with the raw key from the address.
+        self._check_object_id(object_id)
+        return super().history_view(request, object_id, extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         # simple-history takes any text as the version's id, and the query
         # then fails on it: only a number that fits the column is looked up.
+        self._check_object_id(object_id)
         if not version_id.isdigit() or int(version_id) > MAX_BIGINT:
             raise Http404
         return super().history_form_view(request, object_id, version_id, extra_context)
@@ -198,6 +204,15 @@ class SafeAdminMixin:
             return response
         finally:
             _form_request.reset(token)
+
+    def _check_object_id(self, object_id):
+        """404 for a key the primary key column could not hold."""
+        try:
+            value = self.model._meta.pk.to_python(unquote(object_id))
+        except ValidationError:
+            raise Http404 from None
+        if isinstance(value, int) and not -MAX_BIGINT <= value <= MAX_BIGINT:
+            raise Http404
 
     def changelist_view(self, request, extra_context=None):
         if any(

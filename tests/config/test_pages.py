@@ -134,7 +134,7 @@ def test_robots_txt_points_to_the_sitemap_and_does_not_name_the_admin(
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
     lines = response.text.splitlines()
-    # The admin answers only with a login; naming it would point attackers to it.
+    # robots.txt is read by anyone: it does not tell where the admin is (#16).
     assert not any(settings.ADMIN_URL_PATH.strip("/") in line for line in lines)
     assert "Sitemap: http://testserver/sitemap.xml" in lines
 

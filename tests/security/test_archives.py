@@ -147,3 +147,33 @@ def test_the_public_plan_export_writes_a_theme_as_text_not_a_formula(client, fmt
         theme = rows[1][rows[0].index("tema")]
     assert not theme.startswith(("=", "+", "-", "@"))
     assert FORMULA in theme
+
+
+def test_staff_in_no_group_get_the_public_export_without_draft_offers(staff_client):
+    # Finding 9: a staff user in no group saw draft offer slugs.
+    from tests.factories import OfferFactory
+
+    goal = GoalFactory()
+    goal.responsible_offers.add(
+        OfferFactory(slug="synligt-tilbud"),
+        OfferFactory(slug="kladde-tilbud", status="draft"),
+    )
+    url = reverse(
+        "goals:export", kwargs={"slug": goal.plan.slug, "kind": "maal", "fmt": "csv"}
+    )
+    text = staff_client.get(url).content.decode("utf-8-sig")
+    assert "synligt-tilbud" in text
+    assert "kladde-tilbud" not in text
+
+
+def test_view_on_site_does_not_resolve_objects_the_user_cannot_see(staff_client):
+    # Finding 9: /admin/r/<ct>/<id>/ resolved any object for any staff user.
+    from django.contrib.contenttypes.models import ContentType
+
+    from tests.factories import OfferFactory
+
+    draft = OfferFactory(slug="hemmelig-kladde", status="draft")
+    content_type = ContentType.objects.get_for_model(draft)
+    response = staff_client.get(f"/admin/r/{content_type.pk}/{draft.pk}/")
+    assert response.status_code == 404
+    assert "hemmelig-kladde" not in response.get("Location", "")

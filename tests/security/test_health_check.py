@@ -78,5 +78,6 @@ def test_the_production_settings_exempt_only_the_probe_from_the_redirect():
     result = run(["-c", code])
     assert result.returncode == 0, result.stderr
     exempt, first = json.loads(result.stdout.strip().splitlines()[-1])
-    assert exempt == [r"^healthz$"]
+    # The liveness and the readiness probe (issue #16), nothing else.
+    assert exempt == [r"^healthz$", r"^healthz/ready$"]
     assert first == "config.middleware.HealthCheckMiddleware"

@@ -155,7 +155,7 @@ def test_weak_short_or_breached_passwords_are_refused(staff_user, password):
 
 
 def test_a_long_unbreached_passphrase_is_accepted(staff_user):
-    validate_password("Sommerhus-Regn-47-Kaffe", staff_user)
+    assert validate_password("Sommerhus-Regn-47-Kaffe", staff_user) is None
 
 
 def test_an_admin_cannot_set_an_eight_character_password(admin_client, staff_user):

@@ -61,6 +61,25 @@ def empty_cache(request):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def site_contact_cached(request, empty_cache):
+    """Every page's footer reads the site contact from the database once and
+    then from the cache (``core.models.SiteContact.current``); a test that
+    counts a page's queries sees that steady state, not the first read."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = marker is not None and marker.kwargs.get("transaction")
+    if "transactional_db" in request.fixturenames or "live_server" in (
+        request.fixturenames
+    ):
+        return
+    if transactional or ("db" not in request.fixturenames and marker is None):
+        return
+    request.getfixturevalue("db")
+    from core.models import SiteContact
+
+    SiteContact.current()
+
+
 # The seed content (docs/seed-content.md) is loaded ONCE
 # per test session, into the test database every test starts from:
 # - a test that reads it asks for the `seed` fixture (or marks its module with

@@ -24,7 +24,8 @@ def test_citizen_on_a_phone_finds_an_offer_for_homeless_people(open_page):
     expect(page).to_have_url(re.compile(r"target_group=hjemloese"))
     assert_no_sideways_scroll(page)
 
-    page.get_by_role("link", name="Hjørnestenen", exact=True).click()
+    results = page.locator("#resultater")
+    results.get_by_role("link", name="Hjørnestenen", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Hjørnestenen")
     address = page.get_by_text("Søren Møllers Gade 5 B")
     expect(address).to_be_visible()

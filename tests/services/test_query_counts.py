@@ -14,8 +14,9 @@ EXPECTED = {
     # and municipality.
     "list": 7,
     # The same, a lookup of each chosen kind, group, basis and municipality, and
-    # the organisation tree (one query at any depth) to find the municipality's.
-    "list, filtered": 12,
+    # the organisation tree (one query at any depth) to find the municipality's,
+    # and whether the words are an address (issue #14).
+    "list, filtered": 13,
     "list, page 2": 7,
     # The offer, and its other legal bases, target groups, locations, their
     # opening hours, sub-offers, methods, key figures and resources.

@@ -188,9 +188,9 @@ def test_sitemap_index_costs_the_same_queries_at_any_size(
     client, django_assert_num_queries, count
 ):
     create_public_items(count)
-    # Per section (offers, methods, resources, plans, goals): a count for its
+    # Per section (offers, methods, talks, resources, plans, goals): a count for its
     # pages and the date of its latest change.
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(12):
         response = client.get("/sitemap.xml")
     assert response.status_code == 200
 

@@ -314,6 +314,16 @@ class PlanAdmin(GoalsAdminMixin, SimpleHistoryAdmin):
     ]
 
 
+@admin.register(BudgetLine)
+class BudgetLineAdmin(GoalsAdminMixin, SimpleHistoryAdmin):
+    list_display = ["label", "table", "plan", "year", "amount"]
+    list_filter = ["plan", "table"]
+    search_fields = ["label", "table"]
+    list_select_related = ["plan"]
+    autocomplete_fields = ["plan", "parent", "offer"]
+    readonly_fields = CURATOR_FIELDS
+
+
 @admin.register(FocusArea)
 class FocusAreaAdmin(GoalsAdminMixin, admin.ModelAdmin):
     # By the plan's key, not its ordering (a join and a sort of every row).

@@ -167,6 +167,10 @@ def site_samples(objects):
             ("public", {"slug": objects["method"].slug}, everyone(200)),
             ("draft", {"slug": objects["draft_method"].slug}, everyone(404)),
         ],
+        # Talks have no draft state: every talk is public (issue #14).
+        "methods:talk_detail": [
+            ("unknown", {"slug": "findes-ikke"}, everyone(404)),
+        ],
         "resources:detail": [
             ("public", {"slug": objects["public"].slug}, everyone(200)),
             ("staff only", {"slug": objects["staff_only"].slug}, staff_only()),

@@ -125,11 +125,12 @@ def test_haandholdt_indsats_is_for_15_to_21_and_reached_41_in_2018():
     assert unge.key_figures.get(year=2018).citizens_served == 41
 
 
-def test_myndighed_sits_at_gl_hadsundvej_1_and_uses_vum_and_smart_goals():
+def test_myndighed_sits_at_gammel_hadsundvej_1_and_uses_vum_smart_goals_and_mi():
     myndighed = offer("myndighed")
     [location] = myndighed.locations.all()
-    assert str(location) == "Gl. Hadsundvej 1, 8900 Randers"
-    assert slugs(myndighed.methods) == {"vum", "smart-maal"}
+    # One spelling for the street the documents also write "Gl. Hadsundvej".
+    assert str(location) == "Gammel Hadsundvej 1, 8900 Randers"
+    assert slugs(myndighed.methods) == {"vum", "smart-maal", "mi"}
 
 
 def test_methods_used_by_mestringsvejledning_and_perron_4():

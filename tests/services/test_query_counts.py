@@ -16,8 +16,9 @@ EXPECTED = {
     # centre) and the "Akut hjælp" entries.
     "list": 9,
     # The same, a lookup of each chosen kind, group, basis and municipality, and
-    # the organisation tree (one query at any depth) to find the municipality's.
-    "list, filtered": 14,
+    # the organisation tree (one query at any depth) to find the municipality's,
+    # and whether the words are an address (issue #14).
+    "list, filtered": 15,
     "list, page 2": 9,
     # The offer, and its other legal bases, target groups, locations, their
     # opening hours, sub-offers, methods, key figures and resources; the

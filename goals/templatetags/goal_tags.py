@@ -75,3 +75,14 @@ def goal_status(status, size=""):
         _ICONS[status],
         status.label,
     )
+
+
+@register.simple_tag
+def initiative_status(initiative, today):
+    """“Planlagt”, or “Status ikke opdateret” once the initiative is overdue."""
+    return initiative.status_label(today)
+
+
+@register.simple_tag
+def plan_has_ended(plan, today):
+    return plan.has_ended(today)

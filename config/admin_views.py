@@ -16,6 +16,14 @@ SORTS = {
 }
 
 
+#: The admin model each kind of row opens in.
+OPENED_AS = {
+    completeness.Kind.OFFER: ("services", "offer"),
+    completeness.Kind.ORGANISATION: ("services", "organisation"),
+    completeness.Kind.RESOURCE: ("resources", "resource"),
+}
+
+
 def completeness_report(request):
     """What a citizen cannot see, per offer, organisation and material;
     filtered by type and gap (``?type=tilbud&mangler=telefon``), sorted by
@@ -39,6 +47,16 @@ def completeness_report(request):
         sort = "type"
     key, reverse = SORTS[sort]
     rows.sort(key=key, reverse=reverse)
+    # A row links to its change form only for a user who may open it there.
+    openable = {
+        row_kind
+        for row_kind, (app, model) in OPENED_AS.items()
+        if request.user.has_perm(f"{app}.view_{model}")
+        or request.user.has_perm(f"{app}.change_{model}")
+    }
+    for row in rows:
+        if row.kind not in openable:
+            row.admin_url = ""
     context = {
         **admin.site.each_context(request),
         "title": _("Hvad borgeren ikke kan se"),

@@ -24,6 +24,7 @@ from import_export.instance_loaders import BaseInstanceLoader
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from core.actions import announce
+from core.formats import format_number
 from core.text import danish_slugify
 
 from .. import actions
@@ -226,6 +227,9 @@ class SpreadsheetResource(resources.ModelResource):
             if isinstance(field.widget, DecimalWidget)
         ]
 
+    # Every digit Excel wrote, as the manager typed it: 47,49999999999999.
+    MAX_SHOWN_DECIMALS = 20
+
     def after_import_row(self, row, row_result, **kwargs):
         super().after_import_row(row, row_result, **kwargs)
         # The cells rounded in this row, for the preview's note.
@@ -236,7 +240,7 @@ class SpreadsheetResource(resources.ModelResource):
                 continue
             for given, rounded in dict(widget.rounded).items():
                 # Every digit as given (with a decimal comma), and as read.
-                shown = format(given, "f").replace(".", ",")
+                shown = format_number(given, max_decimals=self.MAX_SHOWN_DECIMALS)
                 self.rounded.append(
                     (number, field.column_name, shown, widget.render(rounded))
                 )

@@ -53,7 +53,7 @@ def library():
     )
     manual.methods.add(cti)
     ResourceFactory(
-        title="Intern testprocedure", kind="procedure", year=1901, visibility="staff"
+        title="Intern testprocedure", kind="guideline", year=1901, visibility="staff"
     )
 
 

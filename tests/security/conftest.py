@@ -80,7 +80,7 @@ def make_internal():
         title=f"{SECRET} om vold og trusler",
         summary=f"{SECRET}: intern retningslinje.",
         visibility="staff",
-        kind="procedure",
+        kind="guideline",
     )
     staff_only.file.save("vold-og-trusler.pdf", ContentFile(MINIMAL_PDF))
     draft = ResourceFactory(

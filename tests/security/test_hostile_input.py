@@ -111,7 +111,7 @@ def resource_form(**extra):
     return {
         "title": "Procedure",
         "slug": "",
-        "kind": "procedure",
+        "kind": "guideline",
         "visibility": "staff",
         "summary": "Et resumé.",
         "url": "",

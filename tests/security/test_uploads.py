@@ -51,7 +51,7 @@ def form_data(**extra):
     return {
         "title": TITLE,
         "slug": "",
-        "kind": "procedure",
+        "kind": "guideline",
         "visibility": "staff",
         "summary": "Sådan handler du ved vold og trusler.",
         "url": "",

@@ -33,7 +33,14 @@ ALL = {"view", "add", "change", "delete"}
 #: keeps to it.
 ADMIN_PERMISSIONS = {
     "staff": {},
-    "curator": {("methods", "*"): ALL, ("services", "*"): ALL, ("resources", "*"): ALL},
+    "curator": {
+        ("methods", "*"): ALL,
+        ("services", "*"): ALL,
+        ("resources", "*"): ALL,
+        # The site's contact and the search's synonyms (config/roles.py).
+        ("core", "sitecontact"): ALL,
+        ("core", "synonym"): ALL,
+    },
     "manager": {
         ("goals", "*"): ALL,
         ("services", "offer"): {"view"},
@@ -133,7 +140,19 @@ def staff_only(status_for_staff=200):
 SPECIAL = {
     "login": {role: 200 if role == "anonymous" else 302 for role in ROLES},
     "logout": everyone(405),
-    "accessibility_statement": everyone(302),
+    # The site's own accessibility page (issue #13), and the language switch,
+    # which sends the reader back where they came from.
+    "accessibility_statement": everyone(200),
+    "set_language": everyone(302),
+    # The completeness report: staff who may see offers (curators, managers).
+    "completeness_report": {
+        "anonymous": "login",
+        "user": "login",
+        "staff": 403,
+        "curator": 200,
+        "manager": 200,
+        "superuser": 200,
+    },
     # The second login step: for a logged-in user only.
     "two_factor_verify": {
         role: "login" if role == "anonymous" else 200 for role in ROLES
@@ -468,7 +487,10 @@ def objects(seed, internal, django_user_model):
 
     from .conftest import MINIMAL_PDF, make_user
 
+    from core.models import SiteContact
+
     now = timezone.now()
+    SiteContact.objects.create(name="Videnscentret", phone="89 15 00 00")
     AccessAttempt.objects.create(
         username="x",
         ip_address="10.9.9.9",

@@ -43,6 +43,7 @@ def _slugs(model):
 ARGUMENTS = {
     "services:detail": lambda: _slugs(Offer),
     "methods:detail": lambda: _slugs(Method),
+    "methods:talk_detail": lambda: _slugs(Talk),
     "resources:detail": lambda: _slugs(Resource),
     "resources:download": lambda: [
         {"slug": slug}

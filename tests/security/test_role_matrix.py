@@ -483,11 +483,10 @@ def objects(seed, internal, django_user_model):
     model, and a user of each role."""
     from django.core.files.base import ContentFile
 
+    from core.models import SiteContact
     from tests.factories import KnowledgeSourceFactory, ResourceFactory
 
     from .conftest import MINIMAL_PDF, make_user
-
-    from core.models import SiteContact
 
     now = timezone.now()
     SiteContact.objects.create(name="Videnscentret", phone="89 15 00 00")

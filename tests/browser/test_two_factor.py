@@ -36,6 +36,9 @@ def test_a_manager_connects_an_app_and_logs_in_with_its_code(
     page.get_by_role("button", name="Slå til").click()
     expect(page.get_by_text("Koden er forkert")).to_be_visible()
 
+    # django-otp refuses every code for a second after a wrong one (its
+    # throttle); a person takes longer than that to type the next one.
+    page.wait_for_timeout(1500)
     pass_second_factor(page, username)
     expect(page).to_have_url(re.compile("/admin/$"))
 

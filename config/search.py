@@ -24,10 +24,10 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.contrib.postgres.search import SearchVector
-from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils.translation import gettext_lazy as _
 
+from core import caching
 from core.models import SearchWord
 from core.search import (
     COUNT_CAP,
@@ -211,9 +211,9 @@ def ensure_vocabulary(force=False):
     rolled-back rebuild is never taken for a current one). Checked at most
     every ``VOCABULARY_CHECK_SECONDS``: at a hundred times the seed content a
     rebuild takes seconds, and a correction may use words a few minutes old."""
-    if not force and cache.get(_VOCABULARY_CHECKED):
+    if not force and caching.get(_VOCABULARY_CHECKED) is True:
         return
-    cache.set(_VOCABULARY_CHECKED, True, VOCABULARY_CHECK_SECONDS)
+    caching.set(_VOCABULARY_CHECKED, True, VOCABULARY_CHECK_SECONDS)
     marker = f"#{content_version()}"
     if not force and SearchWord.objects.filter(word=marker).exists():
         return

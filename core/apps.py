@@ -21,8 +21,7 @@ class CoreConfig(AppConfig):
 
 
 def _forget_synonyms(**kwargs):
-    from django.core.cache import cache
-
+    from . import caching
     from .search import SYNONYMS_CACHE_KEY
 
-    cache.delete(SYNONYMS_CACHE_KEY)
+    caching.delete(SYNONYMS_CACHE_KEY)

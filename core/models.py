@@ -3,7 +3,6 @@
 import copy
 import uuid
 
-from django.core.cache import cache
 from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -231,11 +230,13 @@ class SiteContact(models.Model):
         when curators have not made it yet."""
         from django.conf import settings
 
-        row = cache.get(SITE_CONTACT_CACHE_KEY)
-        if row is None:
+        from . import caching
+
+        row = caching.get(SITE_CONTACT_CACHE_KEY)
+        if row is caching.MISSING:
             # Every page shows it (the footer): read once, kept until saved.
             row = cls.objects.order_by("pk").first() or False
-            cache.set(SITE_CONTACT_CACHE_KEY, row, None)
+            caching.set(SITE_CONTACT_CACHE_KEY, row, None)
         contact = copy.copy(row) if row else cls()
         contact.phone = contact.phone or settings.SITE_CONTACT_PHONE
         contact.email = contact.email or settings.SITE_CONTACT_EMAIL
@@ -256,7 +257,9 @@ SITE_CONTACT_CACHE_KEY = "core:site-contact"
 @receiver(post_save, sender=SiteContact, dispatch_uid="core.site_contact_saved")
 @receiver(post_delete, sender=SiteContact, dispatch_uid="core.site_contact_deleted")
 def _forget_site_contact(**kwargs):
-    cache.delete(SITE_CONTACT_CACHE_KEY)
+    from . import caching
+
+    caching.delete(SITE_CONTACT_CACHE_KEY)
     # Every page shows the site's contact (the footer, offers without their
     # own): no stored page or fragment may keep the old one.
     from .content_versions import bump_content_version

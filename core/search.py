@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.contrib.postgres.search import SearchVector as _SearchVector
-from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connections
 from django.db.models import (
@@ -52,6 +51,8 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+
+from . import caching
 
 SEARCH_CONFIG = "danish_folded"
 MAX_QUERY_LENGTH = 200
@@ -223,8 +224,8 @@ def parse_query(query, synonyms=None):
 def synonym_groups():
     """``{folded word: (every word of its group)}`` from the curators' list,
     cached until a synonym is saved or deleted (core/apps.py)."""
-    groups = cache.get(SYNONYMS_CACHE_KEY)
-    if groups is None:
+    groups = caching.get(SYNONYMS_CACHE_KEY)
+    if groups is caching.MISSING:
         from .models import Synonym
 
         groups = {}
@@ -234,7 +235,7 @@ def synonym_groups():
                 groups[fold(term)] = tuple(
                     dict.fromkeys(groups.get(fold(term), ()) + terms)
                 )
-        cache.set(SYNONYMS_CACHE_KEY, groups, 3600)
+        caching.set(SYNONYMS_CACHE_KEY, groups, 3600)
     return groups
 
 

@@ -82,4 +82,7 @@ def mastery(plan):
         targets=[(2020, 63)],
         measurements=[("2018", 61, 52)],
         narrative="Flere borgere har fået en fast kontaktperson.",
+        # From a document, as the seeded goals are: an edit in the admin is
+        # then no curator's own addition (core.admin.SourcedAdminMixin).
+        source_document="Aftale 2019-2020",
     )

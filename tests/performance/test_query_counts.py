@@ -36,8 +36,13 @@ def test_every_page_costs_the_same_queries_at_two_data_sizes(seed, clients):
     generate(scale=2, seed=2)
     large = count_queries(clients, pages)
 
+    # A search page reads the rows of each type on the page shown, so its count
+    # follows which types fill the first page, not how much there is: it is
+    # held under a bound below (and in tests/config/test_search.py) instead.
     differences = {
-        page: (small[page], large[page]) for page in small if small[page] != large[page]
+        page: (small[page], large[page])
+        for page in small
+        if small[page] != large[page] and not page.endswith(" search")
     }
     assert not differences, f"queries (at 2x, at 4x) differ: {differences}"
     too_many = {page: count for page, count in large.items() if count > MAX_QUERIES}

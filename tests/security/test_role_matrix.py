@@ -64,6 +64,12 @@ ADMIN_ACTIONS = {
 
 
 def may(role, app_label, model_name, permissions):
+    if (app_label, model_name) == ("core", "sitecontact") and permissions <= {
+        "add",
+        "delete",
+    }:
+        # One row, made once and never deleted (core/admin.py SiteContactAdmin).
+        return False
     if role == "superuser":
         return True
     granted = ADMIN_PERMISSIONS.get(role, {})
@@ -387,6 +393,10 @@ def admin_cases(objects):
                     ),
                 )
             )
+            continue
+        if short.startswith("goals_importevent_"):
+            # An import's record and its undo answer by the permissions on the
+            # kind imported, not on the record: tests/goals/test_import_events.py.
             continue
         matched = match_model_view(short, registry)
         if matched is None:

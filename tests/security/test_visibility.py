@@ -36,10 +36,13 @@ INTERNAL_MARK = "Kun for medarbejdere"
 #: file, which names the draft offers a goal has, so importing it back keeps them.
 CURATOR_FILES = {"goals:export"}
 
-#: Routes that answer other than 200 by design: the accessibility statement lives
-#: elsewhere, logging out takes a POST, a signed-in user is sent on from login.
+#: Routes that answer other than 200 by design: logging out takes a POST, a
+#: signed-in user is sent on from login, the language switch returns the reader
+#: to the page, the completeness report (an admin page) asks for a login.
 OTHER_ANSWERS = {
-    "accessibility_statement": {302},
+    "accessibility_statement": {200},
+    "set_language": {302},
+    "completeness_report": {200, 302, 403},
     "logout": {405},
     "login": {302},
     # The second login step: a visitor is sent to the login first.

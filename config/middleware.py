@@ -244,7 +244,9 @@ class AdminQueryGuardMiddleware:
     included, would pass it to the database and fail with a server error."""
 
     MAX_INTEGER = 2**63 - 1
-    FREE_TEXT = {"q"}
+    # The list's search box and the autocomplete's term: each admin's own
+    # search refuses or cleans what it cannot use, with a message in the list.
+    FREE_TEXT = {"q", "term"}
 
     def __init__(self, get_response):
         self.get_response = get_response

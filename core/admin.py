@@ -497,8 +497,12 @@ admin.site.register(SiteContact, SiteContactAdmin)
 
 
 @admin.register(Synonym)
-class SynonymAdmin(SafeAdminMixin, admin.ModelAdmin):
-    """The search's synonyms (core/search.py expands a query with them)."""
+class SynonymAdmin(RecordedAdminMixin, SafeAdminMixin, SimpleHistoryAdmin):
+    """The search's synonyms (core/search.py expands a query with them), written
+    through the kernel's actions: each change in the history with who and why.
+    A saved or deleted synonym empties the synonym cache (core/apps.py)."""
+
+    write_actions = core_actions
 
     list_display = ["word", "synonyms"]
     search_fields = ["word", "synonyms"]

@@ -287,6 +287,10 @@ class Synonym(models.Model):
         ),
     )
 
+    # Who changed a synonym, when and why (a search that stops finding
+    # something is then traced to its change).
+    history = history()
+
     class Meta:
         verbose_name = _("synonym")
         verbose_name_plural = _("synonymer")

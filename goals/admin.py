@@ -989,9 +989,14 @@ def figure_text(goal, model, record):
 
 
 @admin.register(ImportEvent)
-class ImportEventAdmin(admin.ModelAdmin):
+class ImportEventAdmin(RecordedAdminMixin, SafeAdminMixin, admin.ModelAdmin):
     """Every confirmed spreadsheet import, read-only, each with “Fortryd
-    import” (goals.actions.undo_import) behind a confirmation page."""
+    import” (goals.actions.undo_import) behind a confirmation page. Nobody
+    edits an import's record; the mixins give its list the admin's guards
+    against forged filter values, and any write the admin makes here is a
+    recorded action like everywhere else."""
+
+    write_actions = actions
 
     list_display = [
         "created_at",
@@ -1128,6 +1133,7 @@ class ImportEventAdmin(admin.ModelAdmin):
         """A confirmation page; its POST undoes the import."""
         if not str(object_id).isdigit():
             raise PermissionDenied
+        self._check_object_id(object_id)  # a number beyond the column: 404
         event = get_object_or_404(ImportEvent, pk=object_id)
         if not self.has_view_permission(request, event):
             raise PermissionDenied

@@ -9,13 +9,17 @@ from django.db import models
 from django.http import Http404
 from django.urls import path, reverse
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.manager import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 
-from core.admin import RecordedAdminMixin, SafeAdminMixin
+from core.admin import RecordedAdminMixin, SafeAdminMixin, is_valid_key
 
 from . import actions
 from .downloads import serve_private_file
 from .models import KnowledgeSource, Resource
 from .validators import SIGNATURES
+
+#: Where django-simple-history puts the history row on an old version's object.
+HISTORY_VERSION_ATTRIBUTE = SIMPLE_HISTORY_REVERSE_ATTR_NAME
 
 
 class PrivateFileWidget(AdminFileWidget):
@@ -51,7 +55,17 @@ class ResourceAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         widget = self.fields["file"].widget if "file" in self.fields else None
-        if isinstance(widget, PrivateFileWidget) and self.instance.pk:
+        if not isinstance(widget, PrivateFileWidget) or not self.instance.pk:
+            return
+        # An old version's form (the history) links to that version's file,
+        # which may no longer be the resource's.
+        version = getattr(self.instance, HISTORY_VERSION_ATTRIBUTE, None)
+        if version is not None:
+            widget.download_url = reverse(
+                "admin:resources_resource_version_file",
+                args=[self.instance.pk, version.history_id],
+            )
+        else:
             widget.download_url = reverse(
                 "admin:resources_resource_file", args=[self.instance.pk]
             )
@@ -83,6 +97,12 @@ class ResourceAdmin(ResourcesAdmin):
 
     def get_urls(self):
         return [
+            # Before the plain file's address: <path:> would take it too.
+            path(
+                "<path:object_id>/historik/<str:version_id>/fil/",
+                self.admin_site.admin_view(self.version_file_view),
+                name="resources_resource_version_file",
+            ),
             path(
                 "<path:object_id>/fil/",
                 self.admin_site.admin_view(self.file_view),
@@ -98,5 +118,25 @@ class ResourceAdmin(ResourcesAdmin):
         if resource is None:
             raise Http404
         if not self.has_view_or_change_permission(request, resource):
+            raise PermissionDenied
+        return serve_private_file(resource)
+
+    def version_file_view(self, request, object_id, version_id):
+        """An old version's file, for those who may see the resource's history:
+        a replaced file is kept while a version refers to it (core/uploads.py),
+        and this is the only page that serves it."""
+        versions = self.model.history.model._base_manager
+        key = versions.model._meta.pk
+        resource_key = versions.model._meta.get_field("id")
+        object_id = unquote(object_id)
+        if not is_valid_key(key, version_id) or not is_valid_key(
+            resource_key, object_id
+        ):
+            raise Http404
+        version = versions.filter(history_id=version_id, id=object_id).first()
+        if version is None:
+            raise Http404
+        resource = version.instance
+        if not self.has_view_history_or_change_history_permission(request, resource):
             raise PermissionDenied
         return serve_private_file(resource)

@@ -104,3 +104,56 @@ def test_the_readiness_probe_reports_database_and_cache(client):
     assert response.status_code == 200
     assert response.json() == {"database": "ok", "cache": "ok"}
     assert response["Cache-Control"] == "no-store"
+
+
+REDIS = "redis://127.0.0.1:6379/15"
+
+
+@pytest.fixture
+def shared_page_cache(settings):
+    """The page cache in a real Redis, as in production; skipped without one."""
+    import uuid
+
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS).ping()
+    except redis.ConnectionError:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    settings.PAGE_CACHE_TIMEOUT = 600
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "config.cache.RedisCache",
+            "LOCATION": REDIS,
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+    yield caches["default"]
+    caches["default"].clear()
+    caches["default"].close()
+
+
+def cut_off(cache, port):
+    """Every connection of the cache's clients closed and pointed at ``port``."""
+    for client in cache._cache.clients:
+        pool = client.connection_pool
+        pool.disconnect()
+        pool.connection_kwargs["port"] = port
+        pool.reset()  # idle connections would reconnect to their old port
+
+
+def test_caching_resumes_when_the_cache_returns(client, seed, shared_page_cache):
+    # Finding 11: Redis killed between two app servers, then started again.
+    assert client.get("/metoder/")["X-Page-Cache"] == "miss"
+    assert client.get("/metoder/")["X-Page-Cache"] == "hit"
+
+    cut_off(shared_page_cache, 9)
+    for path in ("/metoder/", "/tilbud/"):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response  # rendered, neither read nor kept
+
+    cut_off(shared_page_cache, 6379)
+    assert client.get("/tilbud/")["X-Page-Cache"] == "miss"
+    assert client.get("/tilbud/")["X-Page-Cache"] == "hit"

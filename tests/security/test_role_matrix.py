@@ -56,6 +56,8 @@ ADMIN_ACTIONS = {
     "history": {"view", "change"},
     "simple_history": {"view", "change"},
     "file": {"view", "change"},
+    # An old version's file (resources/admin.py): kept for the history only.
+    "version_file": {"view", "change"},
     "add": {"add"},
     "delete": {"delete"},
     "import": {"change"},
@@ -435,6 +437,10 @@ def admin_cases(objects):
             record = instance.history.order_by("pk").first()
             args = [instance.pk, record.history_id]
             path = reverse(name, args=args)
+        elif action == "version_file":
+            # The newest version is the one with the file.
+            record = instance.history.order_by("pk").last()
+            path = reverse(name, args=[instance.pk, record.history_id])
         elif "object_id" in params:
             path = reverse(name, kwargs={"object_id": instance.pk})
         else:

@@ -42,6 +42,7 @@ from core.search import (
     spelt_out,
     synonym_groups,
 )
+from core.visibility import is_staff
 from goals import search as goals_search
 from methods import search as methods_search
 from resources import search as resources_search
@@ -448,7 +449,13 @@ def _search(terms, user, limit, any_term=False):
     if not terms:
         return _Found([], {})
     rows = ranked_rows(
-        [(t.key, t.rows(user), t.spec) for t in TYPES], terms, limit, any_term
+        lambda: [(t.key, t.rows(user), t.spec) for t in TYPES],
+        terms,
+        limit,
+        any_term,
+        # What each type's rows depend on: the one visibility rule, which
+        # asks only whether the user is staff (core/visibility.py).
+        statement_key=("site", is_staff(user)),
     )
     if rows is None:
         rows = python_ranked_rows(

@@ -17,6 +17,7 @@ corrected query ("Mente du …?").
 """
 
 import difflib
+import functools
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -34,7 +35,7 @@ from core.search import (
     MAX_QUERY_LENGTH,
     add_snippets,
     fold,
-    headline_expression,
+    headline_snippets,
     parse_query,
     python_ranked_rows,
     query_words,
@@ -499,13 +500,23 @@ def _fill(result, found, terms, user, type_key, page, per_page):
     result.per_page = per_page
     result.pages = max(1, min(MAX_PAGES, math.ceil(result.total / per_page)))
     shown = rows[(page - 1) * per_page : page * per_page]
-    objects = _load(shown, found.objects, user, by_key, terms)
+    objects = _load(shown, found.objects, user, by_key)
+    # Every type in one statement of one shape, whichever are shown.
+    snippets = shown and headline_snippets(
+        [
+            (t.key, _model(t), t.spec, [row.pk for row in shown if row.key == t.key])
+            for t in TYPES
+        ],
+        terms,
+        statement_key="site",
+    )
     for key in {row.key for row in shown}:
-        add_snippets(
-            [objects[row.key, row.pk] for row in shown if row.key == key],
-            by_key[key].spec,
-            terms,
-        )
+        items = [objects[row.key, row.pk] for row in shown if row.key == key]
+        if snippets is None:
+            add_snippets(items, by_key[key].spec, terms)
+        else:
+            for item in items:
+                item.search_snippet = snippets.get((key, item.pk), "")
     municipalities = _municipality_names(shown, by_key)
     result.hits = []
     for row in shown:
@@ -525,22 +536,24 @@ def _fill(result, found, terms, user, type_key, page, per_page):
         )
 
 
-def _load(shown, objects, user, by_key, terms):
+def _load(shown, objects, user, by_key):
     """``{(type, pk): object}`` for the rows shown: one query per type not
-    loaded yet (PostgreSQL ranks without loading)."""
+    loaded yet (PostgreSQL ranks without loading; the snippets come from one
+    query for every type, ``headline_snippets``)."""
     objects = dict(objects)
     for key in {row.key for row in shown}:
         missing = [
             row.pk for row in shown if row.key == key and (key, row.pk) not in objects
         ]
         if missing:
-            rows = by_key[key].rows(user).filter(pk__in=missing)
-            headline = headline_expression(by_key[key].spec, terms)
-            if headline is not None:
-                rows = rows.annotate(search_headline=headline)
-            for item in rows:
+            for item in by_key[key].rows(user).filter(pk__in=missing):
                 objects[key, item.pk] = item
     return objects
+
+
+@functools.cache
+def _model(result_type):
+    return result_type.rows(None).model
 
 
 def _owner_id(row, path):

@@ -24,6 +24,7 @@ terms matched, then the number matched in the title, then PostgreSQL's
 ``ts_rank``. Site search (config/search.py) merges the types on these keys.
 """
 
+import contextlib
 import functools
 import hashlib
 import re
@@ -352,22 +353,35 @@ def ranked_rows(
 _STATEMENTS = {}
 
 
+class _QueryText(str):
+    """A parameter given as ``to_tsquery`` text and taken by the statement
+    as a ``tsquery``."""
+
+
 def _ranked_params(terms, any_term):
     """The named parameters of a ranking statement: the query, the title
     patterns and, with several terms, each term alone and in the title."""
     pattern = r"\W+".join(spelt_out(word) for word in terms.words)
     params = {
-        "query": _tsquery(terms, any_term),
+        "query": _QueryText(_tsquery(terms, any_term)),
         "contains": r"\m" + pattern,
         "equals": r"^\W*" + pattern + r"\W*$",
     }
     if len(terms.terms) > 1:
         for index, term in enumerate(terms.terms):
-            params[f"term{index}"] = _tsquery_term(term)
-            params[f"title{index}"] = _tsquery_term(term, "A")
+            params[f"term{index}"] = _QueryText(_tsquery_term(term))
+            params[f"title{index}"] = _QueryText(_tsquery_term(term, "A"))
     else:
-        params["title0"] = _tsquery(terms, weight="A")
+        params["title0"] = _QueryText(_tsquery(terms, weight="A"))
     return params
+
+
+def _parameter_type(value):
+    if isinstance(value, _QueryText):
+        return "tsquery"
+    if isinstance(value, list):
+        return "bigint[]"
+    return "text"
 
 
 # Per database connection (the driver's own object, which a pool keeps with
@@ -380,31 +394,53 @@ def _run_prepared(connection, sql, params):
     statement with a generic plan: planned once per database session, not per
     search. The plan does not depend on the words searched for (every match
     goes through the GIN indexes, every count stops at ``COUNT_CAP``), so a
-    generic one serves every query. ``plan_cache_mode`` is set for this
-    transaction only. Django binds parameters on the client and never
-    prepares (for poolers' sake), so the statement is prepared in SQL; if
-    the session lost it (``DISCARD ALL``), it is prepared again."""
+    generic one serves every query. Django binds parameters on the client
+    and never prepares (for poolers' sake), so the statement is prepared in
+    SQL; if the session lost it (``DISCARD ALL``), it is prepared again.
+
+    One round trip: ``PREPARE`` (the first time in a session), ``SET LOCAL
+    plan_cache_mode`` and ``EXECUTE`` go as one message, which PostgreSQL
+    runs as one transaction, so the setting ends with it (under load every
+    round trip waited for the CPU: a ``SET`` alone took 6-11 ms).
+
+    A ``_QueryText`` parameter is made a ``tsquery`` once, as the statement's
+    argument: in a generic plan ``to_tsquery($1)`` would be parsed and
+    stemmed again for every row it meets (a third of the statement's time)."""
     names = list(params)
     positional = sql
     for index, name in enumerate(names, start=1):
         positional = positional.replace(f"%({name})s", f"${index}")
-    positional = positional.replace("%%", "%")
     statement = "vc_search_" + hashlib.sha256(positional.encode()).hexdigest()[:20]
-    types = ", ".join("text" for _name in names)
-    execute = f"EXECUTE {statement}({', '.join('%s' for _name in names)})"
+    types = ", ".join(_parameter_type(params[name]) for name in names)
+    arguments = ", ".join(
+        f"to_tsquery('{SEARCH_CONFIG}'::regconfig, %s)"
+        if isinstance(params[name], _QueryText)
+        else "%s"
+        for name in names
+    )
+    run = (
+        "SET LOCAL plan_cache_mode = force_generic_plan; "
+        f"EXECUTE {statement}({arguments})"
+    )
     values = [params[name] for name in names]
     for attempt in range(2):
         connection.ensure_connection()
         prepared = _PREPARED.setdefault(connection.connection, set())
+        batch = run
+        if statement not in prepared:
+            batch = f"PREPARE {statement}({types}) AS {positional}; {run}"
+        # Inside a transaction a failed batch must not end it: a savepoint.
+        guard = (
+            transaction.atomic(using=connection.alias)
+            if connection.in_atomic_block
+            else contextlib.nullcontext()
+        )
         try:
-            with transaction.atomic(using=connection.alias):
-                with connection.cursor() as cursor:
-                    if statement not in prepared:
-                        cursor.execute(f"PREPARE {statement}({types}) AS {positional}")
-                        prepared.add(statement)
-                    cursor.execute("SET LOCAL plan_cache_mode = force_generic_plan")
-                    cursor.execute(execute, values)
-                    return cursor.fetchall()
+            with guard, connection.cursor() as cursor:
+                cursor.execute(batch, values)
+                while cursor.description is None and cursor.nextset():
+                    pass
+                rows = cursor.fetchall()
         except DatabaseError as error:
             lost = isinstance(error.__cause__, psycopg.errors.InvalidSqlStatementName)
             there = isinstance(
@@ -416,6 +452,9 @@ def _run_prepared(connection, sql, params):
                 prepared.discard(statement)
             else:
                 prepared.add(statement)
+            continue
+        prepared.add(statement)
+        return rows
     raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -475,25 +514,21 @@ def _ranked_sql(key, queryset, spec, several, limit):
     columns = {name: model._meta.get_field(name).column for name in spec.fields}
     document = spec.document
     visible = _visible_condition(queryset, table, pk)
-    tsquery = f"to_tsquery('{SEARCH_CONFIG}'::regconfig, %(query)s)"
+    tsquery = "%(query)s"
     title_document = _title_document_sql([f"{table}.{columns[n]}" for n in spec.title])
     contains = " OR ".join(f"c.{columns[n]} ~* %(contains)s" for n in spec.title)
     equals = " OR ".join(f"c.{columns[n]} ~* %(equals)s" for n in spec.title)
     phrase = f"({contains})::int + ({equals})::int"
     if several:
         terms_sql = " + ".join(
-            f"(c.{document} @@ to_tsquery('{SEARCH_CONFIG}'::regconfig, "
-            f"%(term{index})s))::int"
-            for index in range(several)
+            f"(c.{document} @@ %(term{index})s)::int" for index in range(several)
         )
         titles = range(several)
     else:
         terms_sql = f"(c.{document} @@ {tsquery})::int"
         titles = [0]
     title_sql = " + ".join(
-        f"(c.{document} @@ to_tsquery('{SEARCH_CONFIG}'::regconfig, "
-        f"%(title{index})s))::int"
-        for index in titles
+        f"(c.{document} @@ %(title{index})s)::int" for index in titles
     )
     label = _literal(connection, key)
     # The matches (up to one more than is counted) and the title matches as
@@ -551,6 +586,58 @@ def _visible_condition(queryset, table, pk):
 def _title_document_sql(columns):
     text = " || ' ' || ".join(f"COALESCE({column}, '')" for column in columns)
     return f"to_tsvector('{SEARCH_CONFIG}'::regconfig, {text})"
+
+
+def headline_snippets(entries, terms, using="default", statement_key=None):
+    """``{(key, pk): snippet}`` (safe HTML with ``<mark>``) for the rows of
+    ``entries`` (``(key, model, spec, pks)``): PostgreSQL's highlighted excerpt
+    of each row's summary and body, for the rows shown only (it is costly), in
+    one prepared statement for every type (as ``ranked_rows``;
+    ``statement_key`` names the entries' types and their order); None
+    elsewhere."""
+    connection = connections[using]
+    if connection.vendor != "postgresql" or not terms:
+        return None
+    entries = [entry for entry in entries if entry[2].summary or entry[2].body]
+    shape = ("headlines", statement_key)
+    sql = _STATEMENTS.get(shape) if statement_key is not None else None
+    if sql is None:
+        sql = " UNION ALL ".join(
+            _headline_sql(connection, key, model, spec, index)
+            for index, (key, model, spec, _pks) in enumerate(entries)
+        )
+        if statement_key is not None:
+            _STATEMENTS[shape] = sql
+    params = {
+        "query": _QueryText(_tsquery(terms, any_term=True)),
+        "options": _HEADLINE_OPTIONS,
+    }
+    for index, (_key, _model, _spec, pks) in enumerate(entries):
+        params[f"rows{index}"] = [int(pk) for pk in pks]
+    rows = _run_prepared(connection, sql, params)
+    return {(key, pk): _marked(text) for key, pk, text in rows}
+
+
+# As ``headline_expression`` asks for them.
+_HEADLINE_OPTIONS = (
+    f"StartSel='{_MARK_START}', StopSel='{_MARK_STOP}', MaxWords=35, MinWords=15"
+)
+
+
+def _headline_sql(connection, key, model, spec, index):
+    table = connection.ops.quote_name(model._meta.db_table)
+    pk = model._meta.pk.column
+    text = " || ' ' || ".join(
+        f"COALESCE({table}.{model._meta.get_field(name).column}, '')"
+        for name in spec.summary + spec.body
+    )
+    label = _literal(connection, key)
+    headline = (
+        f"ts_headline('{SEARCH_CONFIG}'::regconfig, {text}, %(query)s, %(options)s)"
+    )
+    rows = f"%(rows{index})s"
+    # Names from the models; values are parameters.
+    return f"SELECT {label}, {table}.{pk}, {headline} FROM {table} WHERE {table}.{pk} = ANY({rows})"  # noqa: S608, E501
 
 
 def headline_expression(spec, terms, using="default"):

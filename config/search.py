@@ -18,6 +18,7 @@ corrected query ("Mente du …?").
 
 import difflib
 import functools
+import logging
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -25,7 +26,9 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.contrib.postgres.search import SearchVector
+from django.core.cache import cache
 from django.db import connection, transaction
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core import caching
@@ -51,6 +54,8 @@ from services import search as services_search
 from services.models import Organisation
 
 from .cache import content_version
+
+logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 20
 MAX_PAGES = 10
@@ -500,7 +505,6 @@ def _fill(result, found, terms, user, type_key, page, per_page):
     result.per_page = per_page
     result.pages = max(1, min(MAX_PAGES, math.ceil(result.total / per_page)))
     shown = rows[(page - 1) * per_page : page * per_page]
-    objects = _load(shown, found.objects, user, by_key)
     # Every type in one statement of one shape, whichever are shown.
     snippets = shown and headline_snippets(
         [
@@ -510,30 +514,68 @@ def _fill(result, found, terms, user, type_key, page, per_page):
         terms,
         statement_key="site",
     )
-    for key in {row.key for row in shown}:
-        items = [objects[row.key, row.pk] for row in shown if row.key == key]
-        if snippets is None:
+    objects = found.objects
+    if snippets is None:
+        # Snippets marked in Python, from the rows' own text (SQLite).
+        objects = _load(shown, objects, user, by_key)
+        snippets = {}
+        for key in {row.key for row in shown}:
+            items = [objects[row.key, row.pk] for row in shown if row.key == key]
             add_snippets(items, by_key[key].spec, terms)
-        else:
-            for item in items:
-                item.search_snippet = snippets.get((key, item.pk), "")
-    municipalities = _municipality_names(shown, by_key)
-    result.hits = []
-    for row in shown:
-        item = objects[row.key, row.pk]
-        result_type = by_key[row.key]
-        fields = {"url": getattr(item, "get_absolute_url", str)()}
-        fields.update(result_type.to_hit(item))
-        owner = _owner_id(item, result_type.owner)
-        result.hits.append(
-            Hit(
-                key=row.key,
-                type_label=str(result_type.label),
-                snippet=item.search_snippet,
-                municipality=municipalities.get(owner, ""),
-                **fields,
-            )
+            snippets.update({(key, item.pk): item.search_snippet for item in items})
+    fields = _hit_fields(shown, objects, user, by_key)
+    result.hits = [
+        Hit(
+            key=row.key,
+            type_label=str(by_key[row.key].label),
+            snippet=snippets.get((row.key, row.pk), ""),
+            **fields[row.key, row.pk],
         )
+        for row in shown
+    ]
+
+
+# How long what a hit shows is kept: until the content changes (the key
+# holds its version), or a day.
+_HIT_TIMEOUT = 24 * 3600
+
+
+def _hit_fields(shown, objects, user, by_key):
+    """``{(type, pk): the fields of its Hit but the snippet}`` for the rows
+    shown. They depend only on the item (not on who asks: the ranking has
+    already kept what the user may see), so they are kept in the cache by
+    content version and language, and a page of hits seen before costs no
+    query; the others are loaded, one query per type."""
+    prefix = f"search-hit:{get_language()}:{content_version()}"
+    keys = {f"{prefix}:{row.key}:{row.pk}": (row.key, row.pk) for row in shown}
+    try:
+        cached = cache.get_many(list(keys))
+    except Exception:  # noqa: BLE001 - without a cache, load them all
+        logger.warning("The cache could not be read (search hits)", exc_info=True)
+        cached = {}
+    fields = {keys[name]: value for name, value in cached.items()}
+    missing = [row for row in shown if (row.key, row.pk) not in fields]
+    if not missing:
+        return fields
+    loaded = _load(missing, objects, user, by_key)
+    municipalities = _municipality_names(missing, by_key)
+    fresh = {}
+    for row in missing:
+        item = loaded[row.key, row.pk]
+        result_type = by_key[row.key]
+        values = {"url": getattr(item, "get_absolute_url", str)()}
+        values.update(result_type.to_hit(item))
+        owner = _owner_id(item, result_type.owner)
+        values["municipality"] = municipalities.get(owner, "")
+        fresh[row.key, row.pk] = values
+    try:
+        cache.set_many(
+            {f"{prefix}:{key}:{pk}": value for (key, pk), value in fresh.items()},
+            _HIT_TIMEOUT,
+        )
+    except Exception:  # noqa: BLE001 - not kept: loaded again next time
+        logger.warning("The cache could not be written (search hits)", exc_info=True)
+    return fields | fresh
 
 
 def _load(shown, objects, user, by_key):

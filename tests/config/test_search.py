@@ -277,3 +277,17 @@ def test_search_finds_its_statements_already_prepared_in_the_session(client):
     core_search._PREPARED.clear()
     response = search(client, "wombathuset")
     assert response.context["result"].hits[0].title == "Wombathuset"
+
+
+def test_a_renamed_item_is_found_under_its_new_name(admin_client):
+    # What a hit shows is kept in the cache by content version: a change to
+    # the content shows at once (staff get no page cache).
+    offer = OfferFactory(name="Quokkahuset", summary="Et værested for quokkaer.")
+    assert [
+        hit.title for hit in search(admin_client, "quokkaer").context["result"].hits
+    ] == ["Quokkahuset"]
+    offer.name = "Quokkastedet"
+    offer.save()
+    assert [
+        hit.title for hit in search(admin_client, "quokkaer").context["result"].hits
+    ] == ["Quokkastedet"]

@@ -344,7 +344,7 @@ def ranked_rows(
         )
         if statement_key is not None:
             _STATEMENTS[shape] = sql
-    rows = _run_prepared(connection, sql, _ranked_params(terms, any_term))
+    rows = _run_prepared(connection, sql, _ranked_params(terms, any_term, limit))
     return [RankedRow(*row) for row in rows]
 
 
@@ -358,7 +358,7 @@ class _QueryText(str):
     as a ``tsquery``."""
 
 
-def _ranked_params(terms, any_term):
+def _ranked_params(terms, any_term, limit):
     """The named parameters of a ranking statement: the query, the title
     patterns and, with several terms, each term alone and in the title."""
     pattern = r"\W+".join(spelt_out(word) for word in terms.words)
@@ -371,6 +371,8 @@ def _ranked_params(terms, any_term):
         for index, term in enumerate(terms.terms):
             params[f"term{index}"] = _QueryText(_tsquery_term(term))
             params[f"title{index}"] = _QueryText(_tsquery_term(term, "A"))
+    elif not _titles_first(any_term, limit):
+        params["title0"] = _QueryText(_tsquery(terms, weight="A"))
     return params
 
 
@@ -526,20 +528,25 @@ def _ranked_sql(key, queryset, spec, several, limit, any_term=False):
         )
     else:
         # One term: every candidate matches it (it comes from ``m`` or
-        # ``ti``), and matches it in the title if it is in ``ti`` (all title
-        # matches); no document is read again for either (each read of a
-        # candidate's document cost about 20 µs at 100x).
+        # ``ti``), and matches it in the title if it is in ``ti``: ``ti`` has
+        # every title match when it has fewer than a page of them, and with a
+        # page of them the other matches are no candidates (below). No
+        # document is read again for either (each read of a candidate's
+        # document cost about 20 µs at 100x). Otherwise the document says.
         terms_sql = "1"
         title_sql = f"(c.{pk} IN (SELECT id FROM ti))::int"  # noqa: S608 - a column name
+        if not _titles_first(any_term, limit):
+            title_sql = f"(c.{document} @@ %(title0)s)::int"
     # When every word must match, a title match has them all in its title and
     # comes before any other match (the ranking keys' order): with a page of
-    # title matches the others need not be ranked at all.
+    # title matches among the candidates the others need not be ranked.
     page = int(limit)
     few_titles = f"(SELECT count(*) FROM (SELECT 1 FROM ti LIMIT {page}) t) < {page}"  # noqa: S608
-    others = "" if any_term else f"WHERE {few_titles}"
+    others = f"WHERE {few_titles}" if _titles_first(any_term, limit) else ""
     label = _literal(connection, key)
-    # The matches (up to one more than is counted) and the title matches as
-    # materialised sets, each read once.
+    # The matches (up to one more than is counted) and the first title
+    # matches (enough for the candidates and a page) as materialised sets,
+    # each read once.
     return f"""(
 WITH m AS MATERIALIZED (
   SELECT {table}.{pk} AS id FROM {table}
@@ -547,7 +554,8 @@ WITH m AS MATERIALIZED (
   LIMIT {COUNT_CAP + 1}),
 ti AS MATERIALIZED (
   SELECT {table}.{pk} AS id FROM {table}
-  WHERE {title_document} @@ {tsquery} AND {visible})
+  WHERE {title_document} @@ {tsquery} AND {visible}
+  LIMIT {CANDIDATES})
 SELECT {label}, c.{pk}, {phrase}, {terms_sql}, {title_sql},
   ts_rank('{{0.1,0.2,0.4,1}}', c.{document}, {tsquery}),
   (SELECT count(*) FROM m)
@@ -557,6 +565,13 @@ WHERE c.{pk} IN (
   UNION (SELECT id FROM m {others} LIMIT {CANDIDATES}))
 ORDER BY 3 DESC, 4 DESC, 5 DESC, 6 DESC, 2
 LIMIT {int(limit)})"""  # noqa: S608 - names from the models; values are parameters
+
+
+def _titles_first(any_term, limit):
+    """Whether a page of title matches, if there is one among the
+    candidates, is the page: every word must match, and the page is no longer
+    than the title matches ranked."""
+    return not any_term and int(limit) <= CANDIDATES
 
 
 def _literal(connection, value):

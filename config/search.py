@@ -632,12 +632,14 @@ def _municipality_names(shown, by_key):
 def _nearest_words(words):
     """``{word: nearest known word}`` for the words the vocabulary lacks."""
     if connection.vendor == "postgresql":
-        with transaction.atomic(), connection.cursor() as cursor:
+        with connection.cursor() as cursor:
             # Below the default 0.3 a swapped pair of letters ("perorn") is
-            # still found; the best of the candidates is taken.
-            cursor.execute("SET LOCAL pg_trgm.similarity_threshold = 0.2")
+            # still found; the best of the candidates is taken. One message,
+            # which PostgreSQL runs as one transaction: the setting ends with
+            # it (or with the transaction the search is part of).
             cursor.execute(
                 """
+                SET LOCAL pg_trgm.similarity_threshold = 0.2;
                 SELECT q.word, ARRAY(
                     SELECT w.word FROM core_searchword w
                     WHERE w.word %% q.word AND w.documents > 0
@@ -651,6 +653,8 @@ def _nearest_words(words):
                 """,
                 [words, [spelt_out(word) for word in words]],
             )
+            while cursor.description is None and cursor.nextset():
+                pass
             corrections = {}
             for word, candidates, known in cursor.fetchall():
                 nearest = None if known else _closest(word, candidates)

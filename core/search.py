@@ -335,22 +335,31 @@ def ranked_rows(
         return None
     several = len(terms.terms) if len(terms.terms) > 1 else 0
     shape = (statement_key, several, bool(any_term), int(limit))
-    sql = _STATEMENTS.get(shape) if statement_key is not None else None
+    sql = _STATEMENTS.get(shape)
     if sql is None:
         entries = entries() if callable(entries) else entries
         sql = " UNION ALL ".join(
             _ranked_sql(key, queryset, spec, several, limit, any_term)
             for key, queryset, spec in entries
         )
-        if statement_key is not None:
-            _STATEMENTS[shape] = sql
-    rows = _run_prepared(connection, sql, _ranked_params(terms, any_term, limit))
+        _keep_statement(shape, sql)
+    params = _ranked_params(terms, any_term, limit)
+    rows = _run_prepared(connection, sql, params, prepare=shape in _STATEMENTS)
     return [RankedRow(*row) for row in rows]
 
 
-# The ranking statements built so far, by shape (``ranked_rows``); a handful
-# in all (staff or not, one to a few terms, a few page limits).
+# The ranking and snippet statements built so far, by shape (``ranked_rows``):
+# a handful in common use (staff or not, one to a few terms, a few pages).
+# Each is prepared in every database session that runs it, so their number is
+# bounded: an odd shape beyond it (a query of many words, a deep page) is
+# built and planned afresh each time.
 _STATEMENTS = {}
+MAX_STATEMENTS = 32
+
+
+def _keep_statement(shape, sql):
+    if shape[0] is not None and len(_STATEMENTS) < MAX_STATEMENTS:
+        _STATEMENTS[shape] = sql
 
 
 class _QueryText(str):
@@ -384,12 +393,31 @@ def _parameter_type(value):
     return "text"
 
 
+def _run_once(connection, sql, params):
+    """The rows of ``sql`` as an ordinary statement, planned for these
+    parameters."""
+    for name, value in params.items():
+        if isinstance(value, _QueryText):
+            sql = sql.replace(
+                f"%({name})s", f"to_tsquery('{SEARCH_CONFIG}'::regconfig, %({name})s)"
+            )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql,
+            {
+                name: str(value) if isinstance(value, _QueryText) else value
+                for name, value in params.items()
+            },
+        )
+        return cursor.fetchall()
+
+
 # Per database connection (the driver's own object, which a pool keeps with
 # its session): the names of the statements prepared in that session.
 _PREPARED = weakref.WeakKeyDictionary()
 
 
-def _run_prepared(connection, sql, params):
+def _run_prepared(connection, sql, params, prepare=True):
     """The rows of ``sql`` (named parameters ``params``) run as a prepared
     statement with a generic plan: planned once per database session, not per
     search. The plan does not depend on the words searched for (every match
@@ -406,6 +434,8 @@ def _run_prepared(connection, sql, params):
     A ``_QueryText`` parameter is made a ``tsquery`` once, as the statement's
     argument: in a generic plan ``to_tsquery($1)`` would be parsed and
     stemmed again for every row it meets (a third of the statement's time)."""
+    if not prepare:
+        return _run_once(connection, sql, params)
     names = list(params)
     positional = sql
     for index, name in enumerate(names, start=1):
@@ -622,22 +652,21 @@ def headline_snippets(entries, terms, using="default", statement_key=None):
     if connection.vendor != "postgresql" or not terms:
         return None
     entries = [entry for entry in entries if entry[2].summary or entry[2].body]
-    shape = ("headlines", statement_key)
-    sql = _STATEMENTS.get(shape) if statement_key is not None else None
+    shape = (statement_key, "headlines")
+    sql = _STATEMENTS.get(shape)
     if sql is None:
         sql = " UNION ALL ".join(
             _headline_sql(connection, key, model, spec, index)
             for index, (key, model, spec, _pks) in enumerate(entries)
         )
-        if statement_key is not None:
-            _STATEMENTS[shape] = sql
+        _keep_statement(shape, sql)
     params = {
         "query": _QueryText(_tsquery(terms, any_term=True)),
         "options": _HEADLINE_OPTIONS,
     }
     for index, (_key, _model, _spec, pks) in enumerate(entries):
         params[f"rows{index}"] = [int(pk) for pk in pks]
-    rows = _run_prepared(connection, sql, params)
+    rows = _run_prepared(connection, sql, params, prepare=shape in _STATEMENTS)
     return {(key, pk): _marked(text) for key, pk, text in rows}
 
 

@@ -291,3 +291,18 @@ def test_a_renamed_item_is_found_under_its_new_name(admin_client):
     assert [
         hit.title for hit in search(admin_client, "quokkaer").context["result"].hits
     ] == ["Quokkastedet"]
+
+
+@postgres_only
+def test_search_beyond_the_prepared_statements_still_answers(client, monkeypatch):
+    # Only so many statement shapes are prepared in each session; a query of
+    # an odd shape (many words, a deep page) is planned afresh.
+    from core import search as core_search
+
+    monkeypatch.setattr(core_search, "_STATEMENTS", {})
+    monkeypatch.setattr(core_search, "MAX_STATEMENTS", 0)
+    OfferFactory(name="Wombathuset", summary="Et værested for wombatter.")
+    hit = search(client, "wombatter").context["result"].hits[0]
+    assert hit.title == "Wombathuset"
+    assert "<mark>wombatter</mark>" in hit.snippet
+    assert core_search._STATEMENTS == {}

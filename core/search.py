@@ -342,19 +342,21 @@ def ranked_rows(
             _ranked_sql(key, queryset, spec, several, limit, any_term)
             for key, queryset, spec in entries
         )
-        _keep_statement(shape, sql)
+        # Common shapes only: up to three terms, the first pages.
+        if several <= 3 and limit <= CANDIDATES:
+            _keep_statement(shape, sql)
     params = _ranked_params(terms, any_term, limit)
     rows = _run_prepared(connection, sql, params, prepare=shape in _STATEMENTS)
     return [RankedRow(*row) for row in rows]
 
 
 # The ranking and snippet statements built so far, by shape (``ranked_rows``):
-# a handful in common use (staff or not, one to a few terms, a few pages).
+# those in common use (staff or not, up to three terms, the first pages: 38).
 # Each is prepared in every database session that runs it, so their number is
-# bounded: an odd shape beyond it (a query of many words, a deep page) is
-# built and planned afresh each time.
+# bounded: another shape (a query of many words, a deep page) is built and
+# planned afresh each time.
 _STATEMENTS = {}
-MAX_STATEMENTS = 32
+MAX_STATEMENTS = 48
 
 
 def _keep_statement(shape, sql):

@@ -17,6 +17,8 @@ corrected query ("Mente du …?").
 """
 
 import difflib
+import functools
+import logging
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -24,7 +26,9 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.contrib.postgres.search import SearchVector
+from django.core.cache import cache
 from django.db import connection, transaction
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core import caching
@@ -34,7 +38,7 @@ from core.search import (
     MAX_QUERY_LENGTH,
     add_snippets,
     fold,
-    headline_expression,
+    headline_snippets,
     parse_query,
     python_ranked_rows,
     query_words,
@@ -42,6 +46,7 @@ from core.search import (
     spelt_out,
     synonym_groups,
 )
+from core.visibility import is_staff
 from goals import search as goals_search
 from methods import search as methods_search
 from resources import search as resources_search
@@ -49,6 +54,8 @@ from services import search as services_search
 from services.models import Organisation
 
 from .cache import content_version
+
+logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 20
 MAX_PAGES = 10
@@ -448,7 +455,13 @@ def _search(terms, user, limit, any_term=False):
     if not terms:
         return _Found([], {})
     rows = ranked_rows(
-        [(t.key, t.rows(user), t.spec) for t in TYPES], terms, limit, any_term
+        lambda: [(t.key, t.rows(user), t.spec) for t in TYPES],
+        terms,
+        limit,
+        any_term,
+        # What each type's rows depend on: the one visibility rule, which
+        # asks only whether the user is staff (core/visibility.py).
+        statement_key=("site", is_staff(user)),
     )
     if rows is None:
         rows = python_ranked_rows(
@@ -492,48 +505,97 @@ def _fill(result, found, terms, user, type_key, page, per_page):
     result.per_page = per_page
     result.pages = max(1, min(MAX_PAGES, math.ceil(result.total / per_page)))
     shown = rows[(page - 1) * per_page : page * per_page]
-    objects = _load(shown, found.objects, user, by_key, terms)
-    for key in {row.key for row in shown}:
-        add_snippets(
-            [objects[row.key, row.pk] for row in shown if row.key == key],
-            by_key[key].spec,
-            terms,
+    # Every type in one statement of one shape, whichever are shown.
+    snippets = shown and headline_snippets(
+        [
+            (t.key, _model(t), t.spec, [row.pk for row in shown if row.key == t.key])
+            for t in TYPES
+        ],
+        terms,
+        statement_key="site",
+    )
+    objects = found.objects
+    if snippets is None:
+        # Snippets marked in Python, from the rows' own text (SQLite).
+        objects = _load(shown, objects, user, by_key)
+        snippets = {}
+        for key in {row.key for row in shown}:
+            items = [objects[row.key, row.pk] for row in shown if row.key == key]
+            add_snippets(items, by_key[key].spec, terms)
+            snippets.update({(key, item.pk): item.search_snippet for item in items})
+    fields = _hit_fields(shown, objects, user, by_key)
+    result.hits = [
+        Hit(
+            key=row.key,
+            type_label=str(by_key[row.key].label),
+            snippet=snippets.get((row.key, row.pk), ""),
+            **fields[row.key, row.pk],
         )
-    municipalities = _municipality_names(shown, by_key)
-    result.hits = []
-    for row in shown:
-        item = objects[row.key, row.pk]
+        for row in shown
+    ]
+
+
+# How long what a hit shows is kept: until the content changes (the key
+# holds its version), or a day.
+_HIT_TIMEOUT = 24 * 3600
+
+
+def _hit_fields(shown, objects, user, by_key):
+    """``{(type, pk): the fields of its Hit but the snippet}`` for the rows
+    shown. They depend only on the item (not on who asks: the ranking has
+    already kept what the user may see), so they are kept in the cache by
+    content version and language, and a page of hits seen before costs no
+    query; the others are loaded, one query per type."""
+    prefix = f"search-hit:{get_language()}:{content_version()}"
+    keys = {f"{prefix}:{row.key}:{row.pk}": (row.key, row.pk) for row in shown}
+    try:
+        cached = cache.get_many(list(keys))
+    except Exception:  # noqa: BLE001 - without a cache, load them all
+        logger.warning("The cache could not be read (search hits)", exc_info=True)
+        cached = {}
+    fields = {keys[name]: value for name, value in cached.items()}
+    missing = [row for row in shown if (row.key, row.pk) not in fields]
+    if not missing:
+        return fields
+    loaded = _load(missing, objects, user, by_key)
+    municipalities = _municipality_names(missing, by_key)
+    fresh = {}
+    for row in missing:
+        item = loaded[row.key, row.pk]
         result_type = by_key[row.key]
-        fields = {"url": getattr(item, "get_absolute_url", str)()}
-        fields.update(result_type.to_hit(item))
+        values = {"url": getattr(item, "get_absolute_url", str)()}
+        values.update(result_type.to_hit(item))
         owner = _owner_id(item, result_type.owner)
-        result.hits.append(
-            Hit(
-                key=row.key,
-                type_label=str(result_type.label),
-                snippet=item.search_snippet,
-                municipality=municipalities.get(owner, ""),
-                **fields,
-            )
+        values["municipality"] = municipalities.get(owner, "")
+        fresh[row.key, row.pk] = values
+    try:
+        cache.set_many(
+            {f"{prefix}:{key}:{pk}": value for (key, pk), value in fresh.items()},
+            _HIT_TIMEOUT,
         )
+    except Exception:  # noqa: BLE001 - not kept: loaded again next time
+        logger.warning("The cache could not be written (search hits)", exc_info=True)
+    return fields | fresh
 
 
-def _load(shown, objects, user, by_key, terms):
+def _load(shown, objects, user, by_key):
     """``{(type, pk): object}`` for the rows shown: one query per type not
-    loaded yet (PostgreSQL ranks without loading)."""
+    loaded yet (PostgreSQL ranks without loading; the snippets come from one
+    query for every type, ``headline_snippets``)."""
     objects = dict(objects)
     for key in {row.key for row in shown}:
         missing = [
             row.pk for row in shown if row.key == key and (key, row.pk) not in objects
         ]
         if missing:
-            rows = by_key[key].rows(user).filter(pk__in=missing)
-            headline = headline_expression(by_key[key].spec, terms)
-            if headline is not None:
-                rows = rows.annotate(search_headline=headline)
-            for item in rows:
+            for item in by_key[key].rows(user).filter(pk__in=missing):
                 objects[key, item.pk] = item
     return objects
+
+
+@functools.cache
+def _model(result_type):
+    return result_type.rows(None).model
 
 
 def _owner_id(row, path):
@@ -570,12 +632,14 @@ def _municipality_names(shown, by_key):
 def _nearest_words(words):
     """``{word: nearest known word}`` for the words the vocabulary lacks."""
     if connection.vendor == "postgresql":
-        with transaction.atomic(), connection.cursor() as cursor:
+        with connection.cursor() as cursor:
             # Below the default 0.3 a swapped pair of letters ("perorn") is
-            # still found; the best of the candidates is taken.
-            cursor.execute("SET LOCAL pg_trgm.similarity_threshold = 0.2")
+            # still found; the best of the candidates is taken. One message,
+            # which PostgreSQL runs as one transaction: the setting ends with
+            # it (or with the transaction the search is part of).
             cursor.execute(
                 """
+                SET LOCAL pg_trgm.similarity_threshold = 0.2;
                 SELECT q.word, ARRAY(
                     SELECT w.word FROM core_searchword w
                     WHERE w.word %% q.word AND w.documents > 0
@@ -589,6 +653,8 @@ def _nearest_words(words):
                 """,
                 [words, [spelt_out(word) for word in words]],
             )
+            while cursor.description is None and cursor.nextset():
+                pass
             corrections = {}
             for word, candidates, known in cursor.fetchall():
                 nearest = None if known else _closest(word, candidates)

@@ -24,15 +24,19 @@ terms matched, then the number matched in the title, then PostgreSQL's
 ``ts_rank``. Site search (config/search.py) merges the types on these keys.
 """
 
+import contextlib
 import functools
+import hashlib
 import re
 import unicodedata
+import weakref
 from dataclasses import dataclass, field
 
+import psycopg
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.contrib.postgres.search import SearchVector as _SearchVector
 from django.core.exceptions import EmptyResultSet, FullResultSet
-from django.db import connections
+from django.db import DatabaseError, connections, transaction
 from django.db.models import (
     BooleanField,
     Case,
@@ -307,28 +311,183 @@ class RankedRow:
         return (self.phrase, self.terms, self.title, self.rank)
 
 
-def ranked_rows(entries, terms, limit, any_term=False, using="default"):
+def ranked_rows(
+    entries, terms, limit, any_term=False, using="default", statement_key=None
+):
     """``[RankedRow]``: the best ``limit`` matches of each of ``entries``
-    (``(key, visible queryset, spec)``), in one query on PostgreSQL; None
-    elsewhere (use ``ranked`` per type).
+    (``(key, visible queryset, spec)``, or a callable returning them), in one
+    query on PostgreSQL; None elsewhere (use ``ranked`` per type).
 
     Per type, the candidates are the first ``CANDIDATES`` title matches
     (through the title index) and the first ``CANDIDATES`` of the other
     matches (through the document index); only they are ranked, so a query
     matching thousands costs what one matching hundreds does. The count is
-    exact up to ``COUNT_CAP``."""
+    exact up to ``COUNT_CAP``.
+
+    The statement's text depends only on the entries, the number of terms and
+    ``limit``; the query's words are parameters. With ``statement_key`` (what
+    decides the entries' visibility rules, e.g. whether the user is staff) the
+    text is built once per process and the statement prepared once per
+    connection with a generic plan: planning the ten-way statement cost more
+    than running it (6-19 ms against 1-5 ms for ordinary queries at 100x)."""
     connection = connections[using]
     if connection.vendor != "postgresql" or not terms:
         return None
-    query_text = _tsquery(terms, any_term)
-    parts, params = [], []
-    for key, queryset, spec in entries:
-        sql, sql_params = _ranked_sql(key, queryset, spec, terms, query_text, limit)
-        parts.append(sql)
-        params.extend(sql_params)
+    several = len(terms.terms) if len(terms.terms) > 1 else 0
+    shape = (statement_key, several, bool(any_term), int(limit))
+    sql = _STATEMENTS.get(shape)
+    if sql is None:
+        entries = entries() if callable(entries) else entries
+        sql = " UNION ALL ".join(
+            _ranked_sql(key, queryset, spec, several, limit, any_term)
+            for key, queryset, spec in entries
+        )
+        # Common shapes only: up to three terms, the first pages.
+        if several <= 3 and limit <= CANDIDATES:
+            _keep_statement(shape, sql)
+    params = _ranked_params(terms, any_term, limit)
+    rows = _run_prepared(connection, sql, params, prepare=shape in _STATEMENTS)
+    return [RankedRow(*row) for row in rows]
+
+
+# The ranking and snippet statements built so far, by shape (``ranked_rows``):
+# those in common use (staff or not, up to three terms, the first pages: 38).
+# Each is prepared in every database session that runs it, so their number is
+# bounded: another shape (a query of many words, a deep page) is built and
+# planned afresh each time.
+_STATEMENTS = {}
+MAX_STATEMENTS = 48
+
+
+def _keep_statement(shape, sql):
+    if shape[0] is not None and len(_STATEMENTS) < MAX_STATEMENTS:
+        _STATEMENTS[shape] = sql
+
+
+class _QueryText(str):
+    """A parameter given as ``to_tsquery`` text and taken by the statement
+    as a ``tsquery``."""
+
+
+def _ranked_params(terms, any_term, limit):
+    """The named parameters of a ranking statement: the query, the title
+    patterns and, with several terms, each term alone and in the title."""
+    pattern = r"\W+".join(spelt_out(word) for word in terms.words)
+    params = {
+        "query": _QueryText(_tsquery(terms, any_term)),
+        "contains": r"\m" + pattern,
+        "equals": r"^\W*" + pattern + r"\W*$",
+    }
+    if len(terms.terms) > 1:
+        for index, term in enumerate(terms.terms):
+            params[f"term{index}"] = _QueryText(_tsquery_term(term))
+            params[f"title{index}"] = _QueryText(_tsquery_term(term, "A"))
+    elif not _titles_first(any_term, limit):
+        params["title0"] = _QueryText(_tsquery(terms, weight="A"))
+    return params
+
+
+def _parameter_type(value):
+    if isinstance(value, _QueryText):
+        return "tsquery"
+    if isinstance(value, list):
+        return "bigint[]"
+    return "text"
+
+
+def _run_once(connection, sql, params):
+    """The rows of ``sql`` as an ordinary statement, planned for these
+    parameters."""
+    for name, value in params.items():
+        if isinstance(value, _QueryText):
+            sql = sql.replace(
+                f"%({name})s", f"to_tsquery('{SEARCH_CONFIG}'::regconfig, %({name})s)"
+            )
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
-        return [RankedRow(*row) for row in cursor.fetchall()]
+        cursor.execute(
+            sql,
+            {
+                name: str(value) if isinstance(value, _QueryText) else value
+                for name, value in params.items()
+            },
+        )
+        return cursor.fetchall()
+
+
+# Per database connection (the driver's own object, which a pool keeps with
+# its session): the names of the statements prepared in that session.
+_PREPARED = weakref.WeakKeyDictionary()
+
+
+def _run_prepared(connection, sql, params, prepare=True):
+    """The rows of ``sql`` (named parameters ``params``) run as a prepared
+    statement with a generic plan: planned once per database session, not per
+    search. The plan does not depend on the words searched for (every match
+    goes through the GIN indexes, every count stops at ``COUNT_CAP``), so a
+    generic one serves every query. Django binds parameters on the client
+    and never prepares (for poolers' sake), so the statement is prepared in
+    SQL; if the session lost it (``DISCARD ALL``), it is prepared again.
+
+    One round trip: ``PREPARE`` (the first time in a session), ``SET LOCAL
+    plan_cache_mode`` and ``EXECUTE`` go as one message, which PostgreSQL
+    runs as one transaction, so the setting ends with it (under load every
+    round trip waited for the CPU: a ``SET`` alone took 6-11 ms).
+
+    A ``_QueryText`` parameter is made a ``tsquery`` once, as the statement's
+    argument: in a generic plan ``to_tsquery($1)`` would be parsed and
+    stemmed again for every row it meets (a third of the statement's time)."""
+    if not prepare:
+        return _run_once(connection, sql, params)
+    names = list(params)
+    positional = sql
+    for index, name in enumerate(names, start=1):
+        positional = positional.replace(f"%({name})s", f"${index}")
+    statement = "vc_search_" + hashlib.sha256(positional.encode()).hexdigest()[:20]
+    types = ", ".join(_parameter_type(params[name]) for name in names)
+    arguments = ", ".join(
+        f"to_tsquery('{SEARCH_CONFIG}'::regconfig, %s)"
+        if isinstance(params[name], _QueryText)
+        else "%s"
+        for name in names
+    )
+    run = (
+        "SET LOCAL plan_cache_mode = force_generic_plan; "
+        f"EXECUTE {statement}({arguments})"
+    )
+    values = [params[name] for name in names]
+    for attempt in range(2):
+        connection.ensure_connection()
+        prepared = _PREPARED.setdefault(connection.connection, set())
+        batch = run
+        if statement not in prepared:
+            batch = f"PREPARE {statement}({types}) AS {positional}; {run}"
+        # Inside a transaction a failed batch must not end it: a savepoint.
+        guard = (
+            transaction.atomic(using=connection.alias)
+            if connection.in_atomic_block
+            else contextlib.nullcontext()
+        )
+        try:
+            with guard, connection.cursor() as cursor:
+                cursor.execute(batch, values)
+                while cursor.description is None and cursor.nextset():
+                    pass
+                rows = cursor.fetchall()
+        except DatabaseError as error:
+            lost = isinstance(error.__cause__, psycopg.errors.InvalidSqlStatementName)
+            there = isinstance(
+                error.__cause__, psycopg.errors.DuplicatePreparedStatement
+            )
+            if attempt or not (lost or there):
+                raise
+            if lost:
+                prepared.discard(statement)
+            else:
+                prepared.add(statement)
+            continue
+        prepared.add(statement)
+        return rows
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def python_ranked_rows(entries, terms, limit, any_term=False):
@@ -376,72 +535,97 @@ def _python_keys(spec, terms, fields):
     return phrase, matched, in_title, float(rank)
 
 
-def _ranked_sql(key, queryset, spec, terms, query_text, limit):
+def _ranked_sql(key, queryset, spec, several, limit, any_term=False):
+    """One type's part of the ranking statement, with named parameters
+    (``_ranked_params``); ``several`` is the number of terms when more than
+    one."""
+    connection = connections[queryset.db]
     model = queryset.model
-    table = connections[queryset.db].ops.quote_name(model._meta.db_table)
+    table = connection.ops.quote_name(model._meta.db_table)
     pk = model._meta.pk.column
     columns = {name: model._meta.get_field(name).column for name in spec.fields}
     document = spec.document
-    visible, visible_params = _visible_condition(queryset, table, pk)
-    tsquery = f"to_tsquery('{SEARCH_CONFIG}'::regconfig, %s)"
+    visible = _visible_condition(queryset, table, pk)
+    tsquery = "%(query)s"
     title_document = _title_document_sql([f"{table}.{columns[n]}" for n in spec.title])
-    pattern = r"\W+".join(spelt_out(word) for word in terms.words)
-    contains = " OR ".join(f"c.{columns[n]} ~* %s" for n in spec.title)
-    equals = " OR ".join(f"c.{columns[n]} ~* %s" for n in spec.title)
+    contains = " OR ".join(f"c.{columns[n]} ~* %(contains)s" for n in spec.title)
+    equals = " OR ".join(f"c.{columns[n]} ~* %(equals)s" for n in spec.title)
     phrase = f"({contains})::int + ({equals})::int"
-    select_params = [
-        key,
-        *[r"\m" + pattern] * len(spec.title),
-        *[r"^\W*" + pattern + r"\W*$"] * len(spec.title),
-    ]
-    term_sql, term_params = [], []
-    title_sql, title_params = [], []
-    for term in terms.terms if len(terms.terms) > 1 else [None]:
-        text = _tsquery_term(term) if term else query_text
-        title_text = _tsquery_term(term, "A") if term else _tsquery(terms, weight="A")
-        term_sql.append(f"(c.{document} @@ {tsquery})::int")
-        term_params.append(text)
-        title_sql.append(f"(c.{document} @@ {tsquery})::int")
-        title_params.append(title_text)
-    # The matches (up to one more than is counted) and the title matches as
-    # materialised sets, each read once.
-    sql = f"""(
+    if several:
+        terms_sql = " + ".join(
+            f"(c.{document} @@ %(term{index})s)::int" for index in range(several)
+        )
+        title_sql = " + ".join(
+            f"(c.{document} @@ %(title{index})s)::int" for index in range(several)
+        )
+    else:
+        # One term: every candidate matches it (it comes from ``m`` or
+        # ``ti``), and matches it in the title if it is in ``ti``: ``ti`` has
+        # every title match when it has fewer than a page of them, and with a
+        # page of them the other matches are no candidates (below). No
+        # document is read again for either (each read of a candidate's
+        # document cost about 20 µs at 100x). Otherwise the document says.
+        terms_sql = "1"
+        title_sql = f"(c.{pk} IN (SELECT id FROM ti))::int"  # noqa: S608 - a column name
+        if not _titles_first(any_term, limit):
+            title_sql = f"(c.{document} @@ %(title0)s)::int"
+    # When every word must match, a title match has them all in its title and
+    # comes before any other match (the ranking keys' order): with a page of
+    # title matches among the candidates the others need not be ranked.
+    page = int(limit)
+    few_titles = f"(SELECT count(*) FROM (SELECT 1 FROM ti LIMIT {page}) t) < {page}"  # noqa: S608
+    others = f"WHERE {few_titles}" if _titles_first(any_term, limit) else ""
+    label = _literal(connection, key)
+    # The matches (up to one more than is counted) and the first title
+    # matches (enough for the candidates and a page) as materialised sets,
+    # each read once.
+    return f"""(
 WITH m AS MATERIALIZED (
   SELECT {table}.{pk} AS id FROM {table}
   WHERE {table}.{document} @@ {tsquery} AND {visible}
   LIMIT {COUNT_CAP + 1}),
 ti AS MATERIALIZED (
   SELECT {table}.{pk} AS id FROM {table}
-  WHERE {title_document} @@ {tsquery} AND {visible})
-SELECT %s, c.{pk}, {phrase}, {" + ".join(term_sql)}, {" + ".join(title_sql)},
+  WHERE {title_document} @@ {tsquery} AND {visible}
+  LIMIT {CANDIDATES})
+SELECT {label}, c.{pk}, {phrase}, {terms_sql}, {title_sql},
   ts_rank('{{0.1,0.2,0.4,1}}', c.{document}, {tsquery}),
   (SELECT count(*) FROM m)
 FROM {table} c
 WHERE c.{pk} IN (
-  (SELECT id FROM ti LIMIT {CANDIDATES}) UNION (SELECT id FROM m LIMIT {CANDIDATES}))
+  (SELECT id FROM ti LIMIT {CANDIDATES})
+  UNION (SELECT id FROM m {others} LIMIT {CANDIDATES}))
 ORDER BY 3 DESC, 4 DESC, 5 DESC, 6 DESC, 2
 LIMIT {int(limit)})"""  # noqa: S608 - names from the models; values are parameters
-    params = [
-        query_text,
-        *visible_params,
-        query_text,
-        *visible_params,
-        *select_params,
-        *term_params,
-        *title_params,
-        query_text,
-    ]
-    return sql, params
+
+
+def _titles_first(any_term, limit):
+    """Whether a page of title matches, if there is one among the
+    candidates, is the page: every word must match, and the page is no longer
+    than the title matches ranked."""
+    return not any_term and int(limit) <= CANDIDATES
+
+
+def _literal(connection, value):
+    return _inlined(connection, "%s", [value])
+
+
+def _inlined(connection, sql, params):
+    """``sql`` with ``params`` written in as literals, and ``%`` doubled for
+    a statement that takes parameters of its own."""
+    return connection.ops.compose_sql(sql, params).replace("%", "%%")
 
 
 def _visible_condition(queryset, table, pk):
-    """The visibility rule of ``queryset`` as a condition on ``table`` itself
-    (its own WHERE clause, when it needs no join), else as ``pk IN (…)``: the
-    planner spends less on a plain condition than on a subquery."""
+    """The visibility rule of ``queryset`` as SQL (its values written in, as
+    they depend only on who asks): a condition on ``table`` itself when it
+    needs no join, else ``pk IN (…)``; the planner spends less on a plain
+    condition than on a subquery."""
+    connection = connections[queryset.db]
     query = queryset.query
     joined = [alias for alias in query.alias_map if query.alias_refcount[alias]]
     if len(joined) <= 1 and not query.where.children:
-        return "TRUE", []
+        return "TRUE"
     if len(joined) <= 1:
         compiler = query.get_compiler(queryset.db)
         try:
@@ -449,14 +633,65 @@ def _visible_condition(queryset, table, pk):
         except (EmptyResultSet, FullResultSet):
             sql = ""
         if sql:
-            return f"({sql})", list(params)
+            return f"({_inlined(connection, sql, params)})"
     sql, params = queryset.order_by().values("pk").query.sql_with_params()
-    return f"{table}.{pk} IN ({sql})", list(params)
+    return f"{table}.{pk} IN ({_inlined(connection, sql, params)})"
 
 
 def _title_document_sql(columns):
     text = " || ' ' || ".join(f"COALESCE({column}, '')" for column in columns)
     return f"to_tsvector('{SEARCH_CONFIG}'::regconfig, {text})"
+
+
+def headline_snippets(entries, terms, using="default", statement_key=None):
+    """``{(key, pk): snippet}`` (safe HTML with ``<mark>``) for the rows of
+    ``entries`` (``(key, model, spec, pks)``): PostgreSQL's highlighted excerpt
+    of each row's summary and body, for the rows shown only (it is costly), in
+    one prepared statement for every type (as ``ranked_rows``;
+    ``statement_key`` names the entries' types and their order); None
+    elsewhere."""
+    connection = connections[using]
+    if connection.vendor != "postgresql" or not terms:
+        return None
+    entries = [entry for entry in entries if entry[2].summary or entry[2].body]
+    shape = (statement_key, "headlines")
+    sql = _STATEMENTS.get(shape)
+    if sql is None:
+        sql = " UNION ALL ".join(
+            _headline_sql(connection, key, model, spec, index)
+            for index, (key, model, spec, _pks) in enumerate(entries)
+        )
+        _keep_statement(shape, sql)
+    params = {
+        "query": _QueryText(_tsquery(terms, any_term=True)),
+        "options": _HEADLINE_OPTIONS,
+    }
+    for index, (_key, _model, _spec, pks) in enumerate(entries):
+        params[f"rows{index}"] = [int(pk) for pk in pks]
+    rows = _run_prepared(connection, sql, params, prepare=shape in _STATEMENTS)
+    return {(key, pk): _marked(text) for key, pk, text in rows}
+
+
+# As ``headline_expression`` asks for them.
+_HEADLINE_OPTIONS = (
+    f"StartSel='{_MARK_START}', StopSel='{_MARK_STOP}', MaxWords=35, MinWords=15"
+)
+
+
+def _headline_sql(connection, key, model, spec, index):
+    table = connection.ops.quote_name(model._meta.db_table)
+    pk = model._meta.pk.column
+    text = " || ' ' || ".join(
+        f"COALESCE({table}.{model._meta.get_field(name).column}, '')"
+        for name in spec.summary + spec.body
+    )
+    label = _literal(connection, key)
+    headline = (
+        f"ts_headline('{SEARCH_CONFIG}'::regconfig, {text}, %(query)s, %(options)s)"
+    )
+    rows = f"%(rows{index})s"
+    # Names from the models; values are parameters.
+    return f"SELECT {label}, {table}.{pk}, {headline} FROM {table} WHERE {table}.{pk} = ANY({rows})"  # noqa: S608, E501
 
 
 def headline_expression(spec, terms, using="default"):

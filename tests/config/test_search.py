@@ -188,10 +188,18 @@ def test_search_costs_the_same_queries_at_any_size(client, admin_client):
             with CaptureQueriesContext(connection) as queries:
                 response = search(some_client, f"quokka{size}")
             assert response.context["total"] == 5 * size
-            counts.append(len(queries))
+            # Savepoints guard the prepared statements inside the test's
+            # transaction; a request outside one has none.
+            counts.append(
+                sum(
+                    not query["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))
+                    for query in queries.captured_queries
+                )
+            )
     # One ranking query (PostgreSQL) or one per type (SQLite), then one per
-    # type on the page shown and one for the municipalities: never more.
-    most = 1 + 10 + 1 if connection.vendor == "postgresql" else 10 + 10 + 1
+    # type on the page shown, one for the snippets of them all (PostgreSQL)
+    # and one for the municipalities: never more.
+    most = 1 + 10 + 1 + 1 if connection.vendor == "postgresql" else 10 + 10 + 1
     assert max(counts) <= most
 
 
@@ -238,3 +246,63 @@ def test_search_uses_the_gin_index(app, model, index):
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
     assert f"Bitmap Index Scan on {index}" in queryset.explain()
+
+
+@postgres_only
+@pytest.mark.parametrize("reset", ["DEALLOCATE ALL", "DISCARD PLANS"])
+def test_search_survives_a_session_reset_by_a_pool(client, reset):
+    # The search's statements are prepared once per database session; a pool
+    # or an administrator may drop them (DEALLOCATE ALL, DISCARD ALL).
+    OfferFactory(name="Quokkahuset", summary="Et værested for quokkaer.")
+    OfferFactory(name="Wombathuset", summary="Et værested for wombatter.")
+    assert search(client, "quokkahuset").context["result"].hits[0].title == (
+        "Quokkahuset"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(reset)
+    hit = search(client, "wombatter").context["result"].hits[0]
+    assert hit.title == "Wombathuset"
+    assert "<mark>wombatter</mark>" in hit.snippet
+
+
+@postgres_only
+def test_search_finds_its_statements_already_prepared_in_the_session(client):
+    # A second worker process on the same pooled session: the statements exist
+    # though this process did not prepare them.
+    from core import search as core_search
+
+    OfferFactory(name="Quokkahuset", summary="Et værested for quokkaer.")
+    OfferFactory(name="Wombathuset", summary="Et værested for wombatter.")
+    search(client, "quokkahuset")
+    core_search._PREPARED.clear()
+    response = search(client, "wombathuset")
+    assert response.context["result"].hits[0].title == "Wombathuset"
+
+
+def test_a_renamed_item_is_found_under_its_new_name(admin_client):
+    # What a hit shows is kept in the cache by content version: a change to
+    # the content shows at once (staff get no page cache).
+    offer = OfferFactory(name="Quokkahuset", summary="Et værested for quokkaer.")
+    assert [
+        hit.title for hit in search(admin_client, "quokkaer").context["result"].hits
+    ] == ["Quokkahuset"]
+    offer.name = "Quokkastedet"
+    offer.save()
+    assert [
+        hit.title for hit in search(admin_client, "quokkaer").context["result"].hits
+    ] == ["Quokkastedet"]
+
+
+@postgres_only
+def test_search_beyond_the_prepared_statements_still_answers(client, monkeypatch):
+    # Only so many statement shapes are prepared in each session; a query of
+    # an odd shape (many words, a deep page) is planned afresh.
+    from core import search as core_search
+
+    monkeypatch.setattr(core_search, "_STATEMENTS", {})
+    monkeypatch.setattr(core_search, "MAX_STATEMENTS", 0)
+    OfferFactory(name="Wombathuset", summary="Et værested for wombatter.")
+    hit = search(client, "wombatter").context["result"].hits[0]
+    assert hit.title == "Wombathuset"
+    assert "<mark>wombatter</mark>" in hit.snippet
+    assert core_search._STATEMENTS == {}

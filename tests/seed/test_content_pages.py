@@ -250,3 +250,48 @@ def test_an_address_is_found_whichever_way_it_is_spelt(client, query, expected):
     response = client.get(reverse("services:index"), {"q": query})
     offers = {offer.slug for offer in response.context["offers"]}
     assert expected <= offers
+
+
+def test_a_period_the_agreement_writes_2017_2018_is_shown_so_and_not_as_dates(
+    client,
+):
+    # The agreement gives the baseline as “45% (2017/2018)”, no months.
+    code = "ungdomsuddannelse-18-21-aarige"
+    page = text_of(client.get(goal_url(AFTALE, code)))
+    assert "45 % (2017/2018)" in page
+    plan = text_of(client.get(reverse("goals:plan", kwargs={"slug": AFTALE})))
+    assert "45 % (2017/2018)" in plan
+    for invented in ("aug. 2017", "jul. 2018", "1.8.2017", "31.7.2018"):
+        assert invented not in page
+        assert invented not in plan
+    export = client.get(
+        reverse("goals:export", kwargs={"slug": AFTALE, "kind": "maal", "fmt": "csv"})
+    ).content.decode("utf-8-sig")
+    assert "45;2017/2018;" in export
+    api_url = reverse("api:v1_goal", kwargs={"plan": AFTALE, "code": code})
+    api = client.get(api_url).json()
+    # The dates bound the two years the document names; nothing finer is claimed.
+    assert api["baseline"]["period_label"] == "2017/2018"
+    assert (api["baseline"]["period_start"], api["baseline"]["period_end"]) == (
+        "2017-01-01",
+        "2018-12-31",
+    )
+
+
+def test_a_2017_2018_baseline_sits_between_the_two_years_on_the_chart(client):
+    goal = Goal.objects.get(code="ungdomsuddannelse-18-21-aarige")
+    for value, year in ((44, 2017), (47, 2018), (48, 2019)):
+        goal.measurements.create(
+            value=value, period_label=str(year), period_start=date(year, 1, 1),
+            period_end=date(year, 12, 31),
+        )  # fmt: skip
+    page = client.get(goal_url(AFTALE, goal.code)).content.decode()
+    table = re.search(r'class="table goal-figures-table">.*?</table>', page, re.S)
+    rows = re.findall(r'<th scope="row">([^<]+)</th>\s*<td>([^<]+)</td>', table[0])
+    assert rows[:4] == [
+        ("2017", "Måling fra før eller under udgangspunktet"),
+        ("2017/2018", "Udgangspunkt"),
+        # 2018 may lie inside “2017/2018”: shown, not counted as progress.
+        ("2018", "Måling fra før eller under udgangspunktet"),
+        ("2019", "Resultat"),
+    ]

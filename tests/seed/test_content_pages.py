@@ -1,6 +1,7 @@
 """What issue #14 puts on the pages: sources, qualitative goals, budget tables,
 plans that ended, talks, declarations that help, one spelling per address."""
 
+import html
 import re
 from datetime import date
 
@@ -295,3 +296,22 @@ def test_a_2017_2018_baseline_sits_between_the_two_years_on_the_chart(client):
         ("2018", "Måling fra før eller under udgangspunktet"),
         ("2019", "Resultat"),
     ]
+
+
+def test_a_talk_page_shows_each_method_with_its_source_and_reading(client):
+    talk = Talk.objects.get(title="Oplæg om Kognitiv Terapi/Kognitiv Gruppe")
+    text = text_of(client.get(talk.get_absolute_url()))
+    assert "Kognitiv Adfærdsterapi" in text
+    assert "Notatet kalder metoden kognitiv terapi" in text
+    assert (
+        "Kilde: Notat om videnscentret (Randers), Viden der støtter andre aktører: "
+        '"metoden Kognitiv terapi"'
+    ) in html.unescape(text)
+
+
+def test_every_talk_with_or_without_a_method_is_on_the_talk_list(client):
+    text = text_of(client.get(reverse("methods:talk_index")))
+    without = Talk.objects.filter(methods=None)
+    assert without.count() == 6
+    for talk in Talk.objects.all():
+        assert talk.title in text

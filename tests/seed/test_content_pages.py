@@ -11,9 +11,10 @@ from django.urls import reverse
 from core.formats import format_amount
 from goals import progress
 from goals.models import Goal, Initiative, Plan
-from methods.models import Method, Talk
+from methods.models import Method, Talk, TalkMethod
 from resources.models import Resource
 from services.models import KeyFigure, Offer
+from tests.admin_forms import admin_form_data
 from tests.factories import MethodFactory, PlanFactory
 
 pytestmark = pytest.mark.usefixtures("seed")
@@ -54,7 +55,8 @@ def test_every_seeded_fact_records_its_document():
     from services.models import OfferMethod
 
     for model in (Offer, OfferMethod, KeyFigure, Goal, Baseline, Target,
-                  Initiative, BudgetLine, PlanKeyFigure, Talk):  # fmt: skip
+                  Initiative, BudgetLine, PlanKeyFigure, Talk,
+                  TalkMethod):  # fmt: skip
         missing = model.objects.filter(source_document="")
         assert not missing.exists(), (model.__name__, list(missing[:3]))
 
@@ -315,3 +317,24 @@ def test_every_talk_with_or_without_a_method_is_on_the_talk_list(client):
     assert without.count() == 6
     for talk in Talk.objects.all():
         assert talk.title in text
+
+
+def test_a_curator_adds_a_method_to_a_talk_with_who_and_when(admin_client, superuser):
+    talk = Talk.objects.get(title="Oplæg om unge og hash")
+    method = Method.objects.get(slug="mi")
+    url = reverse("admin:methods_talk_change", args=[talk.pk])
+    data = admin_form_data(admin_client.get(url))
+    data |= {
+        "method_uses-TOTAL_FORMS": "1",
+        "method_uses-0-method": str(method.pk),
+        "method_uses-0-note": "Samtalen med den unge bygger på MI.",
+    }
+    response = admin_client.post(url, data)
+    assert response.status_code == 302
+    use = TalkMethod.objects.get(talk=talk, method=method)
+    assert use.source_document == ""
+    assert use.source_added_by == superuser.get_username()
+    assert use.source_added_on == date.today()
+    page = text_of(admin_client.get(talk.get_absolute_url()))
+    assert "Samtalen med den unge bygger på MI." in page
+    assert f"Tilføjet af redaktionen ({superuser.get_username()}," in page

@@ -108,9 +108,10 @@ def seed_table(items):
 
 
 def printed(table):
-    head = f"{'kind':<18}" + "".join(f"{c[:7]:>8}" for c in [*COLUMNS, "manifest"])
+    names = [*COLUMNS[:-1], "several", "manifest"]
+    head = f"{'kind':<18}" + "".join(f"{name:>9}" for name in names)
     rows = [
-        f"{kind:<18}" + "".join(f"{counts[c]:>8}" for c in [*COLUMNS, "manifest"])
+        f"{kind:<18}" + "".join(f"{counts[c]:>9}" for c in [*COLUMNS, "manifest"])
         for kind, counts in table.items()
     ]
     return "\n".join([head, *rows])
@@ -202,3 +203,11 @@ def test_every_talk_method_link_cites_the_note():
     for use in uses:
         assert use.source_document == "Notat om videnscentret (Randers)", use
         assert use.source_section.startswith("Viden der støtter andre aktører"), use
+
+
+def test_a_talk_method_link_gone_or_added_is_found():
+    link = TalkMethod.objects.get(talk__title="Oplæg om CTI og ICM", method__slug="icm")
+    link.delete()
+    found = differences(load_manifest(), seed_items())
+    assert len(found) == 1
+    assert "Oplæg om CTI og ICM" in found[0]

@@ -31,8 +31,8 @@ class PeriodFormMixin:
                 self.fields[name].widget = forms.HiddenInput()
         if "period_label" in self.fields:
             self.fields["period_label"].help_text = _(
-                "Fx “2019”, “2019/2020” (skoleår), “1. halvår 2019”, “2. kvartal "
-                "2019”, “jan.-jun. 2019” eller “dec. 2017-maj 2018”."
+                "Fx “2019”, “2019/2020” (dele af to år), “1. halvår 2019”, “2. "
+                "kvartal 2019”, “jan.-jun. 2019” eller “dec. 2017-maj 2018”."
             )
 
     def clean(self):

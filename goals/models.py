@@ -552,7 +552,7 @@ class Figure(models.Model):
 
 
 class Period(models.Model):
-    """A measured period: a year, a school year, or months across two years."""
+    """A measured period: a year, “2017/2018”, or months across two years."""
 
     period_label = models.CharField(
         _("periode"),

@@ -20,8 +20,6 @@ from django.utils.translation import gettext as _
 MIN_YEAR = 1900
 MAX_YEAR = 2200
 
-# A Danish school year, the usual meaning of “2017/2018” in the centre's data.
-SCHOOL_YEAR_START_MONTH = 8
 
 MONTHS = {
     "januar": 1,
@@ -119,12 +117,6 @@ def format_period(start, end):
             if start.year == end.year:
                 return str(start.year)
             return f"{start.year}-{end.year}"
-        if (
-            start.month == SCHOOL_YEAR_START_MONTH
-            and end.month == SCHOOL_YEAR_START_MONTH - 1
-            and end.year == start.year + 1
-        ):
-            return f"{start.year}/{end.year}"
         if start.year == end.year:
             span = (start.month, end.month)
             if span in {(1, 6), (7, 12)}:
@@ -169,18 +161,21 @@ def _years(match):
     return date(first, 1, 1), date(last, 12, 31)
 
 
-def _school_year(match):
+def _two_year_span(match):
     first = int(match["first"])
     last = match["last"]
     # “2017/18” means 2017/2018.
     last = int(last) if len(last) == 4 else (first // 100) * 100 + int(last)
     if last != first + 1:
         raise PeriodError(
-            _("Et skoleår som “%(first)s/%(next)s” dækker to år i træk.")
+            _("En periode som “%(first)s/%(next)s” dækker to år i træk.")
             % {"first": first, "next": first + 1}
         )
-    month = SCHOOL_YEAR_START_MONTH
-    return date(first, month, 1), _month_end(last, month - 1)
+    # The documents write “2017/2018” without saying which months: a school
+    # year, a season, a count taken at some point. Claiming 1 Aug-31 Jul would
+    # invent precision, so the period is bounded by the two years it touches
+    # and its text is kept as written (Period.period_text).
+    return date(first, 1, 1), date(last, 12, 31)
 
 
 def _half(match):
@@ -229,7 +224,7 @@ _PATTERNS = [
     (re.compile(_YEAR.format(name="year")), _year),
     (
         re.compile(_YEAR.format(name="first") + r"\s*/\s*(?P<last>\d{2}|\d{4})"),
-        _school_year,
+        _two_year_span,
     ),
     (
         re.compile(_YEAR.format(name="first") + _DASH + _YEAR.format(name="last")),

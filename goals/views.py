@@ -153,7 +153,13 @@ def figure_rows(progress):
     rows = []
     for result in progress.earlier_results:
         rows.append(
-            _row(result.end, result.label, _("Måling før udgangspunktet"), result, unit)
+            _row(
+                result.end,
+                result.label,
+                _("Måling fra før eller under udgangspunktet"),
+                result,
+                unit,
+            )
         )
     if baseline:
         # A baseline with no period is where the way starts: first.
@@ -177,7 +183,7 @@ def figure_rows(progress):
         # A target with no year set comes last.
         rows.append(
             {
-                "sort": (target.end or date.max, 1),
+                "sort": (target.end or date.max, date.max, 1),
                 "period": str(target.year) if target.year else _("Uden årstal"),
                 "kind": _("Målsætning"),
                 "kind_code": "target",
@@ -193,7 +199,8 @@ def figure_rows(progress):
 
 def _row(end, label, kind, figure, unit):
     return {
-        "sort": (end, 0),
+        # Periods that end together (“2017/2018” and “2018”) in order of start.
+        "sort": (end, figure.start or date.min, 0),
         "period": label,
         "kind": kind,
         "kind_code": "figure",

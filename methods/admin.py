@@ -2,7 +2,12 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import RecordedAdminMixin, SafeAdminMixin, SourcedAdminMixin
+from core.admin import (
+    CURATOR_FIELDS,
+    RecordedAdminMixin,
+    SafeAdminMixin,
+    SourcedAdminMixin,
+)
 from core.verification import OverdueFilter, VerificationAdminMixin
 
 from . import actions
@@ -13,6 +18,7 @@ from .models import (
     MethodSource,
     Presenter,
     Talk,
+    TalkMethod,
     TargetGroup,
 )
 
@@ -140,9 +146,19 @@ class PresenterAdmin(MethodsAdmin):
     search_fields = ["name", "job_title"]
 
 
+class TalkMethodInline(SafeAdminMixin, admin.TabularInline):
+    """The methods a talk draws on, each with its source, as an offer's are."""
+
+    model = TalkMethod
+    extra = 0
+    autocomplete_fields = ["method"]
+    exclude = CURATOR_FIELDS
+
+
 @admin.register(Talk)
 class TalkAdmin(MethodsAdmin):
     list_display = ["title", "kind"]
     list_filter = ["kind", "methods"]
     search_fields = ["title", "description", "presenters__name"]
-    autocomplete_fields = ["methods", "presenters"]
+    autocomplete_fields = ["presenters"]
+    inlines = [TalkMethodInline]

@@ -335,7 +335,11 @@ class Talk(SluggedModel, TimestampedModel, SourcedModel):
         help_text=_("Fx “2 timer” eller “2 dage”. Tomt, hvis det aftales ved booking."),
     )
     methods = models.ManyToManyField(
-        Method, verbose_name=_("metoder"), blank=True, related_name="talks"
+        Method,
+        verbose_name=_("metoder"),
+        blank=True,
+        related_name="talks",
+        through="TalkMethod",
     )
     presenters = models.ManyToManyField(
         Presenter, verbose_name=_("oplægsholdere"), blank=True, related_name="talks"
@@ -344,7 +348,9 @@ class Talk(SluggedModel, TimestampedModel, SourcedModel):
     # The weighted full-text document, written by the database (core/fields.py).
     search_vector = SearchDocumentField()
 
-    history = history(m2m_fields=["methods", "presenters"])
+    # A talk's methods have their own rows with their source (TalkMethod), and
+    # their own history there.
+    history = history(m2m_fields=["presenters"])
 
     class Meta:
         verbose_name = _("oplæg eller kursus")
@@ -356,3 +362,39 @@ class Talk(SluggedModel, TimestampedModel, SourcedModel):
 
     def get_absolute_url(self):
         return reverse("methods:talk_detail", kwargs={"slug": self.slug})
+
+
+class TalkMethod(SourcedModel):
+    """A method a talk draws on, with where the document says so: a link is a
+    fact like an offer's use of a method (services.OfferMethod)."""
+
+    talk = models.ForeignKey(
+        Talk,
+        verbose_name=_("oplæg eller kursus"),
+        on_delete=models.CASCADE,
+        related_name="method_uses",
+    )
+    method = models.ForeignKey(
+        Method,
+        verbose_name=_("metode"),
+        on_delete=models.CASCADE,
+        related_name="talk_uses",
+    )
+    note = models.TextField(_("sådan bygger oplægget på metoden"), blank=True)
+
+    history = history()
+
+    class Meta:
+        verbose_name = _("metode i oplægget")
+        verbose_name_plural = _("metoder i oplægget")
+        ordering = ["talk", "method"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["talk", "method"],
+                name="unique_method_per_talk",
+                violation_error_message=_("Metoden er allerede knyttet til oplægget."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.talk} – {self.method}"

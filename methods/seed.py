@@ -13,6 +13,7 @@ from .models import (
     MethodSource,
     Presenter,
     Talk,
+    TalkMethod,
     TargetGroup,
 )
 
@@ -128,12 +129,17 @@ def _load_talk(loader, record):
         pick(record, "title", "kind", "description", "audience", "duration")
         | citation(record, TALKS_DOCUMENT),
     )
-    loader.set_related(
-        talk,
-        "methods",
-        loader.get_many(Method, "slug", record.get("methods")),
-        created=created,
-    )
+    talk_cite = citation(record, TALKS_DOCUMENT)
+    for use in record.get("methods", []):
+        # A method is a slug, or a mapping with the words of the note that back
+        # the link (``cite``) and what the page says of it (``note``).
+        use = use if isinstance(use, dict) else {"method": use}
+        loader.upsert(
+            TalkMethod,
+            {"talk": talk, "method": loader.get(Method, slug=use["method"])},
+            pick(use, "note")
+            | (citation(use, TALKS_DOCUMENT) if "cite" in use else talk_cite),
+        )
     loader.set_related(
         talk,
         "presenters",

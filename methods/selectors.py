@@ -8,7 +8,7 @@ from django.db.models import Prefetch
 
 from core.relations import contributed_prefetches
 
-from .models import Method, Talk
+from .models import Method, Talk, TalkMethod
 
 
 def method_list(user):
@@ -57,4 +57,12 @@ def talk_list(user):
 
 
 def talk_detail(user):
-    return Talk.objects.prefetch_related(*_talk_prefetches(user))
+    """A talk with its presenters and each method link ``user`` may see, with
+    the link's note and source."""
+    uses = TalkMethod.objects.filter(
+        method__in=Method.objects.visible_to(user)
+    ).select_related("method")
+    return Talk.objects.prefetch_related(
+        "presenters",
+        Prefetch("method_uses", queryset=uses, to_attr="visible_method_uses"),
+    )

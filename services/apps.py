@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class ServicesConfig(AppConfig):
     name = "services"
-    verbose_name = _("Tilbud")
+    verbose_name = _("Tilbud og organisationer")
 
     def ready(self):
         # The lists this app adds to lower apps' pages (core/relations.py).

@@ -1,5 +1,7 @@
 """Every admin page a curator uses answers for a superuser, with the seed content."""
 
+import re
+
 import pytest
 from django.contrib import admin
 from django.urls import reverse
@@ -74,6 +76,7 @@ def test_every_project_model_is_in_the_admin():
         and model.__name__
         not in {
             "OfferMethod",
+            "TalkMethod",
             "MethodPhase",
             "MethodSource",
             "OpeningHours",
@@ -89,3 +92,15 @@ def test_a_curator_finds_an_offer_by_searching(admin_client, seed):
         reverse("admin:services_offer_changelist"), {"q": "Perron"}
     )
     assert "Perron 4" in response.content.decode()
+
+
+@pytest.mark.parametrize(("app", "model"), REGISTERED)
+def test_the_breadcrumbs_do_not_say_the_same_thing_twice(admin_client, app, model):
+    # The app's crumb and the model's crumb used to read "Tilbud › Tilbud".
+    response = admin_client.get(reverse(f"admin:{app}_{model}_changelist"))
+    crumbs = re.search(r'<div class="breadcrumbs">(.*?)</div>', response.text, re.S)
+    names = [
+        re.sub(r"<[^>]+>", "", part).strip().casefold()
+        for part in crumbs[1].split("&rsaquo;")
+    ]
+    assert len(names) == len(set(names)), names

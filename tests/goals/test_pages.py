@@ -292,7 +292,7 @@ def test_goal_page_marks_small_n_and_measurements_before_the_baseline(client, pl
     )
     text = text_of(client.get(goal.get_absolute_url()))
     assert "41 % (2019, N=12) lille datagrundlag" in text
-    assert "Måling før udgangspunktet" in text
+    assert "Måling fra før eller under udgangspunktet" in text
     assert "−2 procentpoint siden 2017 (dårligere)" in text
     assert "Længere fra målet for 2020 end ved udgangspunktet" in text
 

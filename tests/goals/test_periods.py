@@ -12,8 +12,9 @@ from goals.periods import PeriodError, format_period, parse_period
     [
         ("2019", date(2019, 1, 1), date(2019, 12, 31)),
         (" 2019 ", date(2019, 1, 1), date(2019, 12, 31)),
-        ("2019/2020", date(2019, 8, 1), date(2020, 7, 31)),
-        ("2017/18", date(2017, 8, 1), date(2018, 7, 31)),
+        # The documents' “2017/2018” names two years, not which months.
+        ("2019/2020", date(2019, 1, 1), date(2020, 12, 31)),
+        ("2017/18", date(2017, 1, 1), date(2018, 12, 31)),
         ("2017-2019", date(2017, 1, 1), date(2019, 12, 31)),
         ("1. halvår 2019", date(2019, 1, 1), date(2019, 6, 30)),
         ("2. halvår 2019", date(2019, 7, 1), date(2019, 12, 31)),
@@ -59,7 +60,7 @@ def test_rejects_with_a_danish_message(text, message):
     ("start", "end", "label"),
     [
         (date(2019, 1, 1), date(2019, 12, 31), "2019"),
-        (date(2019, 8, 1), date(2020, 7, 31), "2019/2020"),
+        (date(2019, 8, 1), date(2020, 7, 31), "aug. 2019-jul. 2020"),
         (date(2017, 1, 1), date(2018, 12, 31), "2017-2018"),
         (date(2019, 1, 1), date(2019, 6, 30), "1. halvår 2019"),
         (date(2019, 4, 1), date(2019, 6, 30), "2. kvartal 2019"),

@@ -234,11 +234,14 @@ def test_measurements_are_ordered_by_period_not_by_input():
     assert progress.latest.label == "2019"
 
 
-def test_half_year_after_a_school_year_baseline():
-    base = Result(Decimal(45), date(2017, 8, 1), date(2018, 7, 31), "2017/2018")
+def test_a_result_within_a_two_year_baseline_does_not_count_one_after_does():
+    # “2017/2018” says no months, so a result from late 2018 may lie inside it.
+    base = Result(Decimal(45), date(2017, 1, 1), date(2018, 12, 31), "2017/2018")
     half = Result(Decimal(50), date(2018, 7, 1), date(2018, 12, 31), "2. halvår 2018")
-    progress = evaluate(figures(base, [target(2022, 52)], [half]))
-    assert progress.latest == half
+    year = Result(Decimal(50), date(2019, 1, 1), date(2019, 12, 31), "2019")
+    progress = evaluate(figures(base, [target(2022, 52)], [half, year]))
+    assert progress.earlier_results == (half,)
+    assert progress.latest == year
     assert progress.status is Status.ON_TRACK
 
 

@@ -148,13 +148,17 @@ def seed_items():
         if figure.citizens_served is not None:
             item["citizens"] = figure.citizens_served
         add(_file(figure.source_document), "key_figures", item)
-    for talk in Talk.objects.prefetch_related("presenters"):
-        add(
-            _file(talk.source_document),
-            "talks",
-            {"talk": talk.title,
-             "presenters": sorted(p.name for p in talk.presenters.all())},
-        )  # fmt: skip
+    for talk in Talk.objects.prefetch_related("presenters", "methods"):
+        item = {
+            "talk": talk.title,
+            "presenters": sorted(p.name for p in talk.presenters.all()),
+        }
+        # A talk's methods are compared like a figure: a link the note does not
+        # back, or one that goes missing, is a difference.
+        methods = sorted(m.slug for m in talk.methods.all())
+        if methods:
+            item["methods"] = methods
+        add(_file(talk.source_document), "talks", item)
     for presenter in Presenter.objects.all():
         # Presenters are named only in the note's list of talks.
         add(FILE_BY_NUMBER["000"], "presenters", {"name": presenter.name})
@@ -181,5 +185,6 @@ def load_manifest():
 def key(item):
     """An item's identity: its fields without the figures the test compares."""
     figures = {"baseline", "n", "targets", "amount", "value", "budget", "citizens",
-               "capacity", "unit", "presenters", "kind", "period", "title"}  # fmt: skip
+               "capacity", "unit", "presenters", "methods", "kind", "period",
+               "title"}  # fmt: skip
     return tuple(sorted((k, str(v)) for k, v in item.items() if k not in figures))

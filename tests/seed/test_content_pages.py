@@ -1,6 +1,7 @@
 """What issue #14 puts on the pages: sources, qualitative goals, budget tables,
 plans that ended, talks, declarations that help, one spelling per address."""
 
+import html
 import re
 from datetime import date
 
@@ -10,9 +11,10 @@ from django.urls import reverse
 from core.formats import format_amount
 from goals import progress
 from goals.models import Goal, Initiative, Plan
-from methods.models import Method, Talk
+from methods.models import Method, Talk, TalkMethod
 from resources.models import Resource
 from services.models import KeyFigure, Offer
+from tests.admin_forms import admin_form_data
 from tests.factories import MethodFactory, PlanFactory
 
 pytestmark = pytest.mark.usefixtures("seed")
@@ -53,7 +55,8 @@ def test_every_seeded_fact_records_its_document():
     from services.models import OfferMethod
 
     for model in (Offer, OfferMethod, KeyFigure, Goal, Baseline, Target,
-                  Initiative, BudgetLine, PlanKeyFigure, Talk):  # fmt: skip
+                  Initiative, BudgetLine, PlanKeyFigure, Talk,
+                  TalkMethod):  # fmt: skip
         missing = model.objects.filter(source_document="")
         assert not missing.exists(), (model.__name__, list(missing[:3]))
 
@@ -250,3 +253,88 @@ def test_an_address_is_found_whichever_way_it_is_spelt(client, query, expected):
     response = client.get(reverse("services:index"), {"q": query})
     offers = {offer.slug for offer in response.context["offers"]}
     assert expected <= offers
+
+
+def test_a_period_the_agreement_writes_2017_2018_is_shown_so_and_not_as_dates(
+    client,
+):
+    # The agreement gives the baseline as “45% (2017/2018)”, no months.
+    code = "ungdomsuddannelse-18-21-aarige"
+    page = text_of(client.get(goal_url(AFTALE, code)))
+    assert "45 % (2017/2018)" in page
+    plan = text_of(client.get(reverse("goals:plan", kwargs={"slug": AFTALE})))
+    assert "45 % (2017/2018)" in plan
+    for invented in ("aug. 2017", "jul. 2018", "1.8.2017", "31.7.2018"):
+        assert invented not in page
+        assert invented not in plan
+    export = client.get(
+        reverse("goals:export", kwargs={"slug": AFTALE, "kind": "maal", "fmt": "csv"})
+    ).content.decode("utf-8-sig")
+    assert "45;2017/2018;" in export
+    api_url = reverse("api:v1_goal", kwargs={"plan": AFTALE, "code": code})
+    api = client.get(api_url).json()
+    # The dates bound the two years the document names; nothing finer is claimed.
+    assert api["baseline"]["period_label"] == "2017/2018"
+    assert (api["baseline"]["period_start"], api["baseline"]["period_end"]) == (
+        "2017-01-01",
+        "2018-12-31",
+    )
+
+
+def test_a_2017_2018_baseline_sits_between_the_two_years_on_the_chart(client):
+    goal = Goal.objects.get(code="ungdomsuddannelse-18-21-aarige")
+    for value, year in ((44, 2017), (47, 2018), (48, 2019)):
+        goal.measurements.create(
+            value=value, period_label=str(year), period_start=date(year, 1, 1),
+            period_end=date(year, 12, 31),
+        )  # fmt: skip
+    page = client.get(goal_url(AFTALE, goal.code)).content.decode()
+    table = re.search(r'class="table goal-figures-table">.*?</table>', page, re.S)
+    rows = re.findall(r'<th scope="row">([^<]+)</th>\s*<td>([^<]+)</td>', table[0])
+    assert rows[:4] == [
+        ("2017", "Måling fra før eller under udgangspunktet"),
+        ("2017/2018", "Udgangspunkt"),
+        # 2018 may lie inside “2017/2018”: shown, not counted as progress.
+        ("2018", "Måling fra før eller under udgangspunktet"),
+        ("2019", "Resultat"),
+    ]
+
+
+def test_a_talk_page_shows_each_method_with_its_source_and_reading(client):
+    talk = Talk.objects.get(title="Oplæg om Kognitiv Terapi/Kognitiv Gruppe")
+    text = text_of(client.get(talk.get_absolute_url()))
+    assert "Kognitiv Adfærdsterapi" in text
+    assert "Notatet kalder metoden kognitiv terapi" in text
+    assert (
+        "Kilde: Notat om videnscentret (Randers), Viden der støtter andre aktører: "
+        '"metoden Kognitiv terapi"'
+    ) in html.unescape(text)
+
+
+def test_every_talk_with_or_without_a_method_is_on_the_talk_list(client):
+    text = text_of(client.get(reverse("methods:talk_index")))
+    without = Talk.objects.filter(methods=None)
+    assert without.count() == 6
+    for talk in Talk.objects.all():
+        assert talk.title in text
+
+
+def test_a_curator_adds_a_method_to_a_talk_with_who_and_when(admin_client, superuser):
+    talk = Talk.objects.get(title="Oplæg om unge og hash")
+    method = Method.objects.get(slug="mi")
+    url = reverse("admin:methods_talk_change", args=[talk.pk])
+    data = admin_form_data(admin_client.get(url))
+    data |= {
+        "method_uses-TOTAL_FORMS": "1",
+        "method_uses-0-method": str(method.pk),
+        "method_uses-0-note": "Samtalen med den unge bygger på MI.",
+    }
+    response = admin_client.post(url, data)
+    assert response.status_code == 302
+    use = TalkMethod.objects.get(talk=talk, method=method)
+    assert use.source_document == ""
+    assert use.source_added_by == superuser.get_username()
+    assert use.source_added_on == date.today()
+    page = text_of(admin_client.get(talk.get_absolute_url()))
+    assert "Samtalen med den unge bygger på MI." in page
+    assert f"Tilføjet af redaktionen ({superuser.get_username()}," in page

@@ -56,7 +56,9 @@ def main():
     test_settings["NAME"] = (
         str(Path(tempfile.gettempdir()) / "bench_import.sqlite3")
         if vendor == "sqlite"
-        else "bench_import"
+        # Named after the configured database, so that two people benchmarking on
+        # one server never drop each other's throwaway database.
+        else f"{settings.DATABASES['default']['NAME']}_import"
     )
     old_name = connection.creation.create_test_db(
         verbosity=0, autoclobber=True, keepdb=False

@@ -188,9 +188,7 @@ class SpreadsheetResource(resources.ModelResource):
                     continue
                 # The row's values are not on the instance before save_m2m.
                 given = sorted(v.pk for v in field.clean(row))
-                saved = (
-                    [] if original.pk is None else field.get_value(original).all()
-                )
+                saved = [] if original.pk is None else field.get_value(original).all()
                 if given != sorted(v.pk for v in saved):
                     return False
             elif field.get_value(instance) != field.get_value(original):

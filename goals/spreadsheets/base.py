@@ -444,7 +444,12 @@ class FigureResource(SpreadsheetResource):
         raise NotImplementedError
 
     def existing_instances(self, dataset):
-        return self.get_queryset().filter(goal__in=list(self.goals.values()))
+        # Each row gets its goal (with plan and baseline) from the goals loaded
+        # once, rather than a copy of them per row from a join.
+        goals = {goal.pk: goal for goal in self.goals.values()}
+        for instance in self.model.objects.filter(goal__in=list(goals)):
+            instance.goal = goals[instance.goal_id]
+            yield instance
 
     def instance_key(self, instance):
         return (instance.goal.plan.slug, instance.goal.code, *self.figure_key(instance))
@@ -567,12 +572,19 @@ class FigureResource(SpreadsheetResource):
     ):
         if self.create_instances and (using_transactions or not dry_run):
             try:
-                bulk_create_with_history(
-                    self.create_instances,
-                    self.model,
-                    batch_size=batch_size,
-                    **self.bulk_history_options(),
-                )
+                if dry_run:
+                    # The preview writes the rows to let the database check
+                    # them, and rolls them back: their history would go too.
+                    self.model.objects.bulk_create(
+                        self.create_instances, batch_size=batch_size
+                    )
+                else:
+                    bulk_create_with_history(
+                        self.create_instances,
+                        self.model,
+                        batch_size=batch_size,
+                        **self.bulk_history_options(),
+                    )
             except Exception as error:
                 self.handle_import_error(result, error, raise_errors)
             finally:
@@ -586,14 +598,16 @@ class FigureResource(SpreadsheetResource):
                 update_rows(
                     self.model, self.update_instances, self.get_bulk_update_fields()
                 )
-                # fields=[]: the rows are written above; this writes their history.
-                bulk_update_with_history(
-                    self.update_instances,
-                    self.model,
-                    [],
-                    batch_size=batch_size,
-                    **self.bulk_history_options(),
-                )
+                if not dry_run:
+                    # fields=[]: the rows are written above; this writes their
+                    # history (not in the preview, which is rolled back).
+                    bulk_update_with_history(
+                        self.update_instances,
+                        self.model,
+                        [],
+                        batch_size=batch_size,
+                        **self.bulk_history_options(),
+                    )
             except Exception as error:
                 self.handle_import_error(result, error, raise_errors)
             finally:

@@ -161,6 +161,8 @@ def format_cell(value):
 _UNIT_SUFFIX = re.compile(r"(?i)\s*(%|kr\.?|procent)\s*$")
 # Digits with grouping points and commas only: no exponents, no words.
 _PLAIN_NUMBER = re.compile(r"[-+]?(?=[\d.,]*\d)[\d.,]+")
+# Digits with at most one decimal comma: read the same in every cell locale.
+_UNGROUPED_NUMBER = re.compile(r"[-+]?\d+(?:,\d+)?")
 
 
 def parse_number(text):
@@ -183,6 +185,10 @@ def parse_number(text):
     text = re.sub(r"^([-+]?)0+(?=\d)", r"\1", text)
     if text.count(",") == 1:
         text = text.removesuffix(",")
+    if _UNGROUPED_NUMBER.fullmatch(text):
+        # What Babel would read, without its parsing (a tenth of an import of
+        # 10,000 rows): no grouping point to check, the comma is the decimal sign.
+        return Decimal(text.replace(",", "."))
     for locale in locales:
         try:
             return numbers.parse_decimal(text, locale=locale, strict=True)

@@ -248,13 +248,11 @@ def _restore(model, first_rows):
             setattr(instance, field.attname, getattr(previous, field.attname))
     if model._meta.model_name in {"target", "measurement"}:
         # By the thousand, like the import that changed them.
-        from simple_history.utils import bulk_update_with_history
-
-        from .spreadsheets.base import update_rows
+        from .spreadsheets.base import update_rows, write_history
 
         rows = list(current.values())
         update_rows(model, rows, [f.name for f in tracked])
-        bulk_update_with_history(rows, model, [], **bulk_history_options())
+        write_history(model, rows, update=True, **bulk_history_options())
         return
     for instance in current.values():
         instance.save()

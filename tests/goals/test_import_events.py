@@ -244,3 +244,50 @@ def test_undo_needs_the_right_to_change_and_delete(client, django_user_model, ma
     assert "Fortryd import" not in page.content.decode()
     url = reverse("admin:goals_importevent_undo", args=[event.pk])
     assert event_client.post(url).status_code == 403
+
+
+def test_changed_rows_past_the_preview_are_written_with_their_history(
+    admin_client, superuser, settings, mastery
+):
+    """The preview shows the change of its first rows only (the rest are
+    counted), yet the confirmed import writes every row, each with a history
+    row naming the manager, the channel, the file and the import."""
+    from core.actions import Channel
+
+    settings.GOALS_IMPORT_PREVIEW_ROWS = 2
+    slug = mastery.plan.slug
+    years = range(2001, 2007)
+    admin_import(
+        admin_client,
+        "measurement",
+        HEADER
+        + "\n"
+        + "".join(f"{slug};personlig-mestring;{y};50;;;\n" for y in years),
+    )
+    changed = HEADER + "\n"
+    changed += "".join(f"{slug};personlig-mestring;{y};51,5;;;\n" for y in years)
+
+    handle = io.BytesIO(("\ufeff" + changed).encode())
+    handle.name = "rettet.csv"
+    preview = admin_client.post(
+        reverse("admin:goals_measurement_import"),
+        {"format": "0", "resource": "0", "import_file": handle},
+    )
+    page = preview.content.decode()
+    assert preview.context["preview"]["counts"]["update"] == 6
+    assert page.count('<tr class="update">') == 2
+    assert page.count("<del>50</del> <ins>51,5</ins>") == 2
+    assert "… og 4 rækker mere af den slags." in page
+
+    event = admin_import(admin_client, "measurement", changed, name="rettet.csv")
+    assert event.changed == 6
+    for year in years:
+        measurement = mastery.measurements.get(period_label=str(year))
+        assert measurement.value == Decimal("51.5")
+        latest = measurement.history.latest("history_id")
+        assert latest.history_type == "~"
+        assert latest.value == Decimal("51.5")
+        assert latest.history_user == superuser
+        assert latest.history_channel == Channel.IMPORT
+        assert latest.history_source == "rettet.csv"
+        assert latest.history_import == event

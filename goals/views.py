@@ -31,6 +31,7 @@ class PlanListView(FilteredListView):
 
     filterset_class = PlanFilter
     template_name = "goals/plan/index.html"
+    results_template_name = "goals/plan/_results.html"
     context_object_name = "plans"
 
     def get_queryset(self):

@@ -10,6 +10,7 @@ from .models import Rating
 class MethodListView(FilteredListView):
     filterset_class = MethodFilter
     template_name = "methods/method/index.html"
+    results_template_name = "methods/method/_results.html"
     context_object_name = "methods"
 
     def get_queryset(self):

@@ -14,6 +14,7 @@ from .templatetags.resource_files import safe_extension
 class ResourceListView(FilteredListView):
     filterset_class = ResourceFilter
     template_name = "resources/resource/index.html"
+    results_template_name = "resources/resource/_results.html"
     context_object_name = "resources"
 
     def get_queryset(self):

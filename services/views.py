@@ -13,6 +13,7 @@ from .models import Offer
 class OfferListView(FilteredListView):
     filterset_class = OfferFilter
     template_name = "services/offer/index.html"
+    results_template_name = "services/offer/_results.html"
     context_object_name = "offers"
 
     def get_queryset(self):
@@ -21,8 +22,10 @@ class OfferListView(FilteredListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         selectors.label_places(context["offers"])
-        context["urgent_help"] = selectors.urgent_help(self.request.user)
         return context
+
+    def get_surrounding_data(self):
+        return {"urgent_help": selectors.urgent_help(self.request.user)}
 
 
 class OfferDetailView(DetailView):

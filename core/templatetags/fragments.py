@@ -48,23 +48,43 @@ class FragmentNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
-        timeout = settings.FRAGMENT_CACHE_TIMEOUT
-        if not timeout or request is None:
+        if request is None:
             return self.nodelist.render(context)
-        try:
-            key = fragment_key(request, [v.resolve(context) for v in self.vary_on])
-            stored = cache.get(key)
-        except Exception:  # noqa: BLE001 - without a cache, render the part
-            logger.exception("A page fragment could not be read from the cache")
-            return self.nodelist.render(context)
-        if stored is not None:
-            return stored
-        rendered = self.nodelist.render(context)
-        try:
-            cache.set(key, rendered, timeout)
-        except Exception:  # noqa: BLE001 - the part is shown all the same
-            logger.exception("A page fragment could not be stored")
-        return rendered
+        parts = [v.resolve(context) for v in self.vary_on]
+        return cached_part(request, parts, lambda: self.nodelist.render(context))
+
+
+def cached_part(request, parts, render):
+    """The part of a page named by ``parts`` (see ``fragment_key``): from the
+    cache, else ``render()``, stored. For views that keep a part of their page
+    (a list's results: core/views.py) as much as for the template tag."""
+    stored = read_part(request, parts)
+    if stored is not None:
+        return stored
+    rendered = render()
+    store_part(request, parts, rendered)
+    return rendered
+
+
+def read_part(request, parts):
+    """The stored part, or None: switched off, not stored, or no cache."""
+    if not settings.FRAGMENT_CACHE_TIMEOUT:
+        return None
+    try:
+        return cache.get(fragment_key(request, parts))
+    except Exception:  # noqa: BLE001 - without a cache, render the part
+        logger.exception("A page fragment could not be read from the cache")
+        return None
+
+
+def store_part(request, parts, rendered):
+    timeout = settings.FRAGMENT_CACHE_TIMEOUT
+    if not timeout:
+        return
+    try:
+        cache.set(fragment_key(request, parts), rendered, timeout)
+    except Exception:  # noqa: BLE001 - the part is shown all the same
+        logger.exception("A page fragment could not be stored")
 
 
 def fragment_key(request, parts):

@@ -47,7 +47,17 @@ def matching_goal_list(query, limit=20):
 
 def plan_detail():
     """A plan with its strategy, focus areas, initiatives and goals."""
-    return Plan.objects.select_related("owner").prefetch_related(
+    return plan_page().prefetch_related(*plan_fragment_prefetches())
+
+
+def plan_page():
+    """A plan as its page shows it outside its fragment; the rest is
+    ``plan_fragment_prefetches``, read when the fragment is rendered."""
+    return Plan.objects.select_related("owner")
+
+
+def plan_fragment_prefetches():
+    return [
         "focus_areas",
         "key_figures",
         Prefetch("budget_lines", queryset=BudgetLine.objects.select_related("offer")),
@@ -61,7 +71,7 @@ def plan_detail():
             "goals",
             queryset=goals_with_figures().select_related("focus_area"),
         ),
-    )
+    ]
 
 
 def goal_detail(plan_slug, code, user):

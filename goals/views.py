@@ -1,6 +1,7 @@
 """Plans and goals for everyone: the plan list, a plan, a goal, and a plan's
 figures as spreadsheets (the same format the admin imports)."""
 
+import functools
 from datetime import date
 from itertools import groupby
 
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView
 
+from core.templatetags.fragments import prefetch_once
 from core.views import FilteredListView
 
 from . import progress as rules
@@ -57,27 +59,45 @@ class PlanDetailView(DetailView):
     context_object_name = "plan"
 
     def get_queryset(self):
-        return selectors.plan_detail()
+        return selectors.plan_page()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         plan = self.object
-        goals = sorted(plan.goals.all(), key=_theme_order)
-        context["goals"] = goals
-        context["goal_groups"] = [
-            (theme, list(members))
-            for theme, members in groupby(goals, key=lambda goal: goal.theme)
-        ]
-        context["status_counts"] = rules.count_statuses(
-            rules.Status(goal.status) for goal in goals
-        )
+        # The goals, their statuses and the budget are shown in the plan's
+        # fragment only: read and worked out when it is rendered, not when it
+        # comes from the cache (core/templatetags/fragments.py).
+        prepare = prefetch_once(plan, *selectors.plan_fragment_prefetches())
+        body = functools.cache(lambda: _plan_body(prepare, plan))
+        context["prepare_fragments"] = prepare
+        for name in ("goals", "goal_groups", "status_counts", "budget_tables"):
+            context[name] = SimpleLazyObject(functools.partial(_item, body, name))
         context["today"] = timezone.localdate()
-        context["budget_tables"] = budget_tables(plan.budget_lines.all())
         context["downloads"] = [
             (kind, label, [(fmt, fmt.upper()) for fmt in EXPORT_FORMATS])
             for kind, (label, _resource, _rows) in EXPORTS.items()
         ]
         return context
+
+
+def _plan_body(prepare, plan):
+    prepare()
+    goals = sorted(plan.goals.all(), key=_theme_order)
+    return {
+        "goals": goals,
+        "goal_groups": [
+            (theme, list(members))
+            for theme, members in groupby(goals, key=lambda goal: goal.theme)
+        ],
+        "status_counts": rules.count_statuses(
+            rules.Status(goal.status) for goal in goals
+        ),
+        "budget_tables": budget_tables(plan.budget_lines.all()),
+    }
+
+
+def _item(body, name):
+    return body()[name]
 
 
 class GoalDetailView(DetailView):

@@ -26,20 +26,31 @@ def offer_list(user):
 
 
 def offer_detail(user):
-    """Offers for the offer page, with everything it shows, for ``user``."""
+    """Offers for the offer page: what it shows outside its fragments (the
+    addresses, whose "open now" follows the clock), for ``user``. The rest is
+    ``offer_fragment_prefetches``, read only when a fragment is rendered."""
+    return (
+        Offer.objects.visible_to(user)
+        .annotate(
+            # "Senest ændret": a curator's change, never the seed load's.
+            curated_on=last_curated_change(Offer)
+        )
+        .select_related("kind", "legal_basis", "owner__parent", "parent")
+        .prefetch_related(
+            Prefetch(
+                "locations",
+                queryset=Location.objects.prefetch_related("opening_hours"),
+            ),
+        )
+    )
+
+
+def offer_fragment_prefetches(user):
+    """What the offer page's fragments list, for ``user``."""
     visible = Offer.objects.visible_to(user)
-    return visible.annotate(
-        # "Senest ændret": a curator's change, never the seed load's.
-        curated_on=last_curated_change(Offer)
-    ).select_related(
-        "kind", "legal_basis", "owner__parent", "parent"
-    ).prefetch_related(
+    return [
         "other_legal_bases",
         "target_groups",
-        Prefetch(
-            "locations",
-            queryset=Location.objects.prefetch_related("opening_hours"),
-        ),
         Prefetch(
             "sub_offers",
             queryset=visible.select_related("kind"),
@@ -56,8 +67,7 @@ def offer_detail(user):
         ),
         "key_figures",
         *contributed_prefetches(Offer, user),
-    )
-
+    ]
 
 
 def label_places(offers):

@@ -1,7 +1,9 @@
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView
 
 from core.models import SiteContact
 from core.seeding import source_years
+from core.templatetags.fragments import prefetch_once
 from core.views import FilteredListView
 
 from . import selectors
@@ -38,7 +40,13 @@ class OfferDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         offer = self.object
-        context["way_in"] = way_in(offer, SiteContact.current())
+        context["prepare_fragments"] = prefetch_once(
+            offer, *selectors.offer_fragment_prefetches(self.request.user)
+        )
+        # Shown in a fragment only: read when that is rendered.
+        context["way_in"] = SimpleLazyObject(
+            lambda: way_in(offer, SiteContact.current())
+        )
         if offer.last_verified_on is None and offer.curated_on is None:
             # Only the seed has written it: say how old its source is.
             context["source_year"] = source_years(Offer, [offer.pk]).get(offer.pk)

@@ -10,6 +10,10 @@ language, so a staff-only item never reaches a visitor's fragment, and the
 version, so a save shows at once. A part that depends on the user or the clock
 stays outside. A cache that is down never breaks a page: the part is rendered.
 Switched off with ``FRAGMENT_CACHE_TIMEOUT = 0`` (the tests' default).
+
+What only the fragments show need not be read when they all come from the
+cache: a view puts ``prepare_fragments`` in the context (``prefetch_once``),
+and the tag calls it before it renders a fragment, never on a hit.
 """
 
 import hashlib
@@ -18,6 +22,7 @@ import logging
 from django import template
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import prefetch_related_objects
 from django.utils.translation import get_language
 
 from ..content_versions import content_version
@@ -49,9 +54,29 @@ class FragmentNode(template.Node):
     def render(self, context):
         request = context.get("request")
         if request is None:
-            return self.nodelist.render(context)
+            return self._render(context)
         parts = [v.resolve(context) for v in self.vary_on]
-        return cached_part(request, parts, lambda: self.nodelist.render(context))
+        return cached_part(request, parts, lambda: self._render(context))
+
+    def _render(self, context):
+        prepare = context.get("prepare_fragments")
+        if callable(prepare):
+            prepare()
+        return self.nodelist.render(context)
+
+
+def prefetch_once(obj, *lookups):
+    """A ``prepare_fragments``: ``lookups`` prefetched onto ``obj`` the first
+    time a fragment of the page is rendered, at the same queries as the
+    queryset's own ``prefetch_related`` would cost."""
+    done = []
+
+    def prepare():
+        if not done:
+            done.append(True)
+            prefetch_related_objects([obj], *lookups)
+
+    return prepare
 
 
 def cached_part(request, parts, render):

@@ -77,24 +77,39 @@ def plan_fragment_prefetches():
 def goal_detail(plan_slug, code, user):
     """One goal with its figures, the responsible offers ``user`` may see, and
     links."""
-    return (
-        goals_with_figures()
-        .select_related("plan__owner", "focus_area", "supports__plan")
-        .prefetch_related(
-            Prefetch(
-                "responsible_offers",
-                queryset=Offer.objects.visible_to(user).order_by("name"),
-                to_attr="published_responsible_offers",
-            ),
-            Prefetch(
-                "supporting_goals",
-                queryset=Goal.objects.select_related("plan").order_by(
-                    "plan__title", "order"
-                ),
-            ),
-        )
-        .filter(plan__slug=plan_slug, code=code)
+    return goal_page(plan_slug, code).prefetch_related(
+        *goal_fragment_prefetches(user)
     )
+
+
+def goal_page(plan_slug, code):
+    """One goal as its page needs it outside its fragment (the title and the
+    stored status); the rest is ``goal_fragment_prefetches``, read when the
+    fragment is rendered."""
+    return Goal.objects.select_related(
+        "plan__owner", "baseline", "theme", "focus_area", "supports__plan"
+    ).filter(plan__slug=plan_slug, code=code)
+
+
+def goal_fragment_prefetches(user):
+    return [
+        Prefetch("targets", queryset=Target.objects.order_by("year")),
+        Prefetch(
+            "measurements",
+            queryset=Measurement.objects.order_by("period_end", "period_start"),
+        ),
+        Prefetch(
+            "responsible_offers",
+            queryset=Offer.objects.visible_to(user).order_by("name"),
+            to_attr="published_responsible_offers",
+        ),
+        Prefetch(
+            "supporting_goals",
+            queryset=Goal.objects.select_related("plan").order_by(
+                "plan__title", "order"
+            ),
+        ),
+    ]
 
 
 def goals_for_export(plan):

@@ -105,9 +105,7 @@ class GoalDetailView(DetailView):
     context_object_name = "goal"
 
     def get_object(self, queryset=None):
-        goal = selectors.goal_detail(
-            self.kwargs["plan"], self.kwargs["code"], self.request.user
-        ).first()
+        goal = selectors.goal_page(self.kwargs["plan"], self.kwargs["code"]).first()
         if goal is None:
             raise Http404(_("Målet findes ikke."))
         return goal
@@ -115,13 +113,26 @@ class GoalDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         goal = self.object
-        progress = goal.progress
-        context["progress"] = progress
-        # Built only if the template renders them (not when its fragment
-        # comes from the cache: core/templatetags/fragments.py).
-        context["chart"] = SimpleLazyObject(lambda: build_chart(progress))
-        context["rows"] = SimpleLazyObject(lambda: figure_rows(progress))
-        context["targets_beyond_plan"] = goal.targets_beyond_plan()
+        # The figures, the progress worked out from them, the chart and the
+        # lists are shown in the goal's fragment only: read and built when it
+        # is rendered, not when it comes from the cache
+        # (core/templatetags/fragments.py).
+        prepare = prefetch_once(
+            goal, *selectors.goal_fragment_prefetches(self.request.user)
+        )
+
+        @functools.cache
+        def progress():
+            prepare()
+            return goal.progress
+
+        context["prepare_fragments"] = prepare
+        context["progress"] = SimpleLazyObject(progress)
+        context["chart"] = SimpleLazyObject(lambda: build_chart(progress()))
+        context["rows"] = SimpleLazyObject(lambda: figure_rows(progress()))
+        context["targets_beyond_plan"] = SimpleLazyObject(
+            lambda: (prepare(), goal.targets_beyond_plan())[1]
+        )
         return context
 
 

@@ -195,3 +195,21 @@ def test_a_goal_page_is_kept_until_a_figure_is_saved(staff_client, client):
     for reader in (staff_client, client):
         page = reader.get(goal.get_absolute_url()).text
         assert "47,3" in page and "41,7" not in page
+
+
+def test_a_resource_page_is_kept_until_a_save_and_per_level(staff_client, client):
+    from resources import actions as resource_actions
+
+    resource = ResourceFactory(title="Vejledning om bostøtte")
+    resource.methods.add(MethodFactory(status="published", name="Offentlig metode"))
+    resource.methods.add(MethodFactory(status="draft", name="Kladdemetode"))
+    for reader in (staff_client, client):
+        page = reader.get(resource.get_absolute_url()).text
+        assert "Offentlig metode" in page and "Kladdemetode" not in page
+    Resource.objects.filter(pk=resource.pk).update(publisher="Skjult forlag")
+    assert "Skjult forlag" not in staff_client.get(resource.get_absolute_url()).text
+    resource.refresh_from_db()
+    resource.publisher = "Nyt forlag"
+    resource_actions.save(change(), resource)
+    for reader in (staff_client, client):
+        assert "Nyt forlag" in reader.get(resource.get_absolute_url()).text

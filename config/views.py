@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import REASON_NO_CSRF_COOKIE
 from django.shortcuts import render
 from django.template import loader
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -42,7 +43,9 @@ def home(request):
         request,
         "home.html",
         {
-            "whats_new": _whats_new(WHATS_NEW_COUNT),
+            # Read only when its fragment is rendered, not when that comes
+            # from the cache (core/templatetags/fragments.py).
+            "whats_new": SimpleLazyObject(lambda: _whats_new(WHATS_NEW_COUNT)),
             # By the public rule, like the rest of the page.
             "urgent_help": services_selectors.urgent_help(None),
         },

@@ -42,3 +42,8 @@ def contributed_filters(model):
         (name, factory(), before)
         for name, (factory, before) in _filters[model._meta.label].items()
     ]
+
+
+def contributed_filter_names(model):
+    """The names of the filters upper apps contribute to ``model``'s lists."""
+    return list(_filters[model._meta.label])

@@ -47,7 +47,17 @@ def matching_goal_list(query, limit=20):
 
 def plan_detail():
     """A plan with its strategy, focus areas, initiatives and goals."""
-    return Plan.objects.select_related("owner").prefetch_related(
+    return plan_page().prefetch_related(*plan_fragment_prefetches())
+
+
+def plan_page():
+    """A plan as its page shows it outside its fragment; the rest is
+    ``plan_fragment_prefetches``, read when the fragment is rendered."""
+    return Plan.objects.select_related("owner")
+
+
+def plan_fragment_prefetches():
+    return [
         "focus_areas",
         "key_figures",
         Prefetch("budget_lines", queryset=BudgetLine.objects.select_related("offer")),
@@ -61,30 +71,45 @@ def plan_detail():
             "goals",
             queryset=goals_with_figures().select_related("focus_area"),
         ),
-    )
+    ]
 
 
 def goal_detail(plan_slug, code, user):
     """One goal with its figures, the responsible offers ``user`` may see, and
     links."""
-    return (
-        goals_with_figures()
-        .select_related("plan__owner", "focus_area", "supports__plan")
-        .prefetch_related(
-            Prefetch(
-                "responsible_offers",
-                queryset=Offer.objects.visible_to(user).order_by("name"),
-                to_attr="published_responsible_offers",
-            ),
-            Prefetch(
-                "supporting_goals",
-                queryset=Goal.objects.select_related("plan").order_by(
-                    "plan__title", "order"
-                ),
-            ),
-        )
-        .filter(plan__slug=plan_slug, code=code)
+    return goal_page(plan_slug, code).prefetch_related(
+        *goal_fragment_prefetches(user)
     )
+
+
+def goal_page(plan_slug, code):
+    """One goal as its page needs it outside its fragment (the title and the
+    stored status); the rest is ``goal_fragment_prefetches``, read when the
+    fragment is rendered."""
+    return Goal.objects.select_related(
+        "plan__owner", "baseline", "theme", "focus_area", "supports__plan"
+    ).filter(plan__slug=plan_slug, code=code)
+
+
+def goal_fragment_prefetches(user):
+    return [
+        Prefetch("targets", queryset=Target.objects.order_by("year")),
+        Prefetch(
+            "measurements",
+            queryset=Measurement.objects.order_by("period_end", "period_start"),
+        ),
+        Prefetch(
+            "responsible_offers",
+            queryset=Offer.objects.visible_to(user).order_by("name"),
+            to_attr="published_responsible_offers",
+        ),
+        Prefetch(
+            "supporting_goals",
+            queryset=Goal.objects.select_related("plan").order_by(
+                "plan__title", "order"
+            ),
+        ),
+    ]
 
 
 def goals_for_export(plan):

@@ -1,6 +1,7 @@
 """Plans and goals for everyone: the plan list, a plan, a goal, and a plan's
 figures as spreadsheets (the same format the admin imports)."""
 
+import functools
 from datetime import date
 from itertools import groupby
 
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView
 
+from core.templatetags.fragments import prefetch_once
 from core.views import FilteredListView
 
 from . import progress as rules
@@ -31,6 +33,7 @@ class PlanListView(FilteredListView):
 
     filterset_class = PlanFilter
     template_name = "goals/plan/index.html"
+    results_template_name = "goals/plan/_results.html"
     context_object_name = "plans"
 
     def get_queryset(self):
@@ -56,22 +59,20 @@ class PlanDetailView(DetailView):
     context_object_name = "plan"
 
     def get_queryset(self):
-        return selectors.plan_detail()
+        return selectors.plan_page()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         plan = self.object
-        goals = sorted(plan.goals.all(), key=_theme_order)
-        context["goals"] = goals
-        context["goal_groups"] = [
-            (theme, list(members))
-            for theme, members in groupby(goals, key=lambda goal: goal.theme)
-        ]
-        context["status_counts"] = rules.count_statuses(
-            rules.Status(goal.status) for goal in goals
-        )
+        # The goals, their statuses and the budget are shown in the plan's
+        # fragment only: read and worked out when it is rendered, not when it
+        # comes from the cache (core/templatetags/fragments.py).
+        prepare = prefetch_once(plan, *selectors.plan_fragment_prefetches())
+        body = functools.cache(lambda: _plan_body(prepare, plan))
+        context["prepare_fragments"] = prepare
+        for name in ("goals", "goal_groups", "status_counts", "budget_tables"):
+            context[name] = SimpleLazyObject(functools.partial(_item, body, name))
         context["today"] = timezone.localdate()
-        context["budget_tables"] = budget_tables(plan.budget_lines.all())
         context["downloads"] = [
             (kind, label, [(fmt, fmt.upper()) for fmt in EXPORT_FORMATS])
             for kind, (label, _resource, _rows) in EXPORTS.items()
@@ -79,14 +80,32 @@ class PlanDetailView(DetailView):
         return context
 
 
+def _plan_body(prepare, plan):
+    prepare()
+    goals = sorted(plan.goals.all(), key=_theme_order)
+    return {
+        "goals": goals,
+        "goal_groups": [
+            (theme, list(members))
+            for theme, members in groupby(goals, key=lambda goal: goal.theme)
+        ],
+        "status_counts": rules.count_statuses(
+            rules.Status(goal.status) for goal in goals
+        ),
+        "budget_tables": budget_tables(plan.budget_lines.all()),
+    }
+
+
+def _item(body, name):
+    return body()[name]
+
+
 class GoalDetailView(DetailView):
     template_name = "goals/goal/detail.html"
     context_object_name = "goal"
 
     def get_object(self, queryset=None):
-        goal = selectors.goal_detail(
-            self.kwargs["plan"], self.kwargs["code"], self.request.user
-        ).first()
+        goal = selectors.goal_page(self.kwargs["plan"], self.kwargs["code"]).first()
         if goal is None:
             raise Http404(_("Målet findes ikke."))
         return goal
@@ -94,13 +113,26 @@ class GoalDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         goal = self.object
-        progress = goal.progress
-        context["progress"] = progress
-        # Built only if the template renders them (not when its fragment
-        # comes from the cache: core/templatetags/fragments.py).
-        context["chart"] = SimpleLazyObject(lambda: build_chart(progress))
-        context["rows"] = SimpleLazyObject(lambda: figure_rows(progress))
-        context["targets_beyond_plan"] = goal.targets_beyond_plan()
+        # The figures, the progress worked out from them, the chart and the
+        # lists are shown in the goal's fragment only: read and built when it
+        # is rendered, not when it comes from the cache
+        # (core/templatetags/fragments.py).
+        prepare = prefetch_once(
+            goal, *selectors.goal_fragment_prefetches(self.request.user)
+        )
+
+        @functools.cache
+        def progress():
+            prepare()
+            return goal.progress
+
+        context["prepare_fragments"] = prepare
+        context["progress"] = SimpleLazyObject(progress)
+        context["chart"] = SimpleLazyObject(lambda: build_chart(progress()))
+        context["rows"] = SimpleLazyObject(lambda: figure_rows(progress()))
+        context["targets_beyond_plan"] = SimpleLazyObject(
+            lambda: (prepare(), goal.targets_beyond_plan())[1]
+        )
         return context
 
 

@@ -18,8 +18,18 @@ def method_list(user):
 
 def method_detail(user):
     """Methods for the method page, with everything it lists, for ``user``."""
+    return method_page(user).prefetch_related(*method_fragment_prefetches(user))
+
+
+def method_page(user):
+    """Methods for the method page without what only its fragment lists
+    (``method_fragment_prefetches``, read when the fragment is rendered)."""
+    return Method.objects.visible_to(user).select_related("category", "parent")
+
+
+def method_fragment_prefetches(user):
     visible = Method.objects.visible_to(user)
-    return visible.select_related("category", "parent").prefetch_related(
+    return [
         "target_groups",
         "phases",
         "sources",
@@ -34,7 +44,7 @@ def method_detail(user):
             queryset=Talk.objects.prefetch_related("presenters"),
         ),
         *contributed_prefetches(Method, user),
-    )
+    ]
 
 
 def _talk_prefetches(user):

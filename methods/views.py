@@ -1,5 +1,6 @@
 from django.views.generic import DetailView, ListView
 
+from core.templatetags.fragments import prefetch_once
 from core.views import FilteredListView
 
 from . import search, selectors
@@ -10,6 +11,7 @@ from .models import Rating
 class MethodListView(FilteredListView):
     filterset_class = MethodFilter
     template_name = "methods/method/index.html"
+    results_template_name = "methods/method/_results.html"
     context_object_name = "methods"
 
     def get_queryset(self):
@@ -21,10 +23,13 @@ class MethodDetailView(DetailView):
     context_object_name = "method"
 
     def get_queryset(self):
-        return selectors.method_detail(self.request.user)
+        return selectors.method_page(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["prepare_fragments"] = prefetch_once(
+            self.object, *selectors.method_fragment_prefetches(self.request.user)
+        )
         declaration = [
             {
                 "dimension": dimension.label,

@@ -20,25 +20,26 @@ def resource_list(user):
     return Resource.objects.visible_to(user).select_related("source")
 
 
-def resource_detail(user):
-    """Resources for the resource page, with the methods and offers ``user``
-    may see."""
-    return (
-        Resource.objects.visible_to(user)
-        .select_related("source")
-        .prefetch_related(
-            Prefetch(
-                "methods",
-                queryset=Method.objects.visible_to(user),
-                to_attr="published_methods",
-            ),
-            Prefetch(
-                "offers",
-                queryset=Offer.objects.visible_to(user).select_related("kind"),
-                to_attr="published_offers",
-            ),
-        )
-    )
+def resource_page(user):
+    """Resources for the resource page; the methods and offers ``user`` may
+    see, which only its fragment lists, are ``resource_fragment_prefetches``,
+    read when the fragment is rendered."""
+    return Resource.objects.visible_to(user).select_related("source")
+
+
+def resource_fragment_prefetches(user):
+    return [
+        Prefetch(
+            "methods",
+            queryset=Method.objects.visible_to(user),
+            to_attr="published_methods",
+        ),
+        Prefetch(
+            "offers",
+            queryset=Offer.objects.visible_to(user).select_related("kind"),
+            to_attr="published_offers",
+        ),
+    ]
 
 
 def knowledge_source_list(user):

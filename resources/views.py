@@ -2,6 +2,7 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
+from core.templatetags.fragments import prefetch_once
 from core.views import FilteredListView
 
 from . import selectors
@@ -14,6 +15,7 @@ from .templatetags.resource_files import safe_extension
 class ResourceListView(FilteredListView):
     filterset_class = ResourceFilter
     template_name = "resources/resource/index.html"
+    results_template_name = "resources/resource/_results.html"
     context_object_name = "resources"
 
     def get_queryset(self):
@@ -25,7 +27,14 @@ class ResourceDetailView(DetailView):
     context_object_name = "resource"
 
     def get_queryset(self):
-        return selectors.resource_detail(self.request.user)
+        return selectors.resource_page(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["prepare_fragments"] = prefetch_once(
+            self.object, *selectors.resource_fragment_prefetches(self.request.user)
+        )
+        return context
 
 
 @require_safe

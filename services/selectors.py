@@ -4,6 +4,7 @@ Resources build on offers: what they list on an offer's page, they contribute
 (core/relations.py).
 """
 
+from django.db import connection
 from django.db.models import Prefetch
 
 from core.history import last_curated_change
@@ -25,20 +26,31 @@ def offer_list(user):
 
 
 def offer_detail(user):
-    """Offers for the offer page, with everything it shows, for ``user``."""
+    """Offers for the offer page: what it shows outside its fragments (the
+    addresses, whose "open now" follows the clock), for ``user``. The rest is
+    ``offer_fragment_prefetches``, read only when a fragment is rendered."""
+    return (
+        Offer.objects.visible_to(user)
+        .annotate(
+            # "Senest ændret": a curator's change, never the seed load's.
+            curated_on=last_curated_change(Offer)
+        )
+        .select_related("kind", "legal_basis", "owner__parent", "parent")
+        .prefetch_related(
+            Prefetch(
+                "locations",
+                queryset=Location.objects.prefetch_related("opening_hours"),
+            ),
+        )
+    )
+
+
+def offer_fragment_prefetches(user):
+    """What the offer page's fragments list, for ``user``."""
     visible = Offer.objects.visible_to(user)
-    return visible.annotate(
-        # "Senest ændret": a curator's change, never the seed load's.
-        curated_on=last_curated_change(Offer)
-    ).select_related(
-        "kind", "legal_basis", "owner__parent", "parent"
-    ).prefetch_related(
+    return [
         "other_legal_bases",
         "target_groups",
-        Prefetch(
-            "locations",
-            queryset=Location.objects.prefetch_related("opening_hours"),
-        ),
         Prefetch(
             "sub_offers",
             queryset=visible.select_related("kind"),
@@ -55,32 +67,59 @@ def offer_detail(user):
         ),
         "key_figures",
         *contributed_prefetches(Offer, user),
-    )
-
+    ]
 
 
 def label_places(offers):
     """Give each offer ``place_municipality`` and ``place_centre``: the top of
     its owner's tree and the nearest centre in it, so cards with the same name
-    ("Medicinsk behandling") can be told apart. One query for the whole chart."""
+    ("Medicinsk behandling") can be told apart. One query for the page: the
+    owners and their ancestors only, however large the chart."""
     rows = {
-        row.pk: row for row in Organisation.objects.only("name", "kind", "parent_id")
+        pk: (name, kind, parent_id)
+        for pk, name, kind, parent_id in _owner_chains(
+            {offer.owner_id for offer in offers} - {None}
+        )
     }
     for offer in offers:
         chain, seen = [], set()
-        node = rows.get(offer.owner_id)
-        while node is not None and node.pk not in seen:
-            seen.add(node.pk)
-            chain.append(node)
-            node = rows.get(node.parent_id)
+        pk = offer.owner_id
+        while pk in rows and pk not in seen:
+            seen.add(pk)
+            chain.append(rows[pk])
+            pk = rows[pk][2]
         centre = next(
-            (item for item in chain if item.kind == Organisation.Kind.CENTRE), None
+            (item for item in chain if item[1] == Organisation.Kind.CENTRE), None
         )
         top = chain[-1] if chain else None
         is_own_top = top is not None and top is not centre
-        offer.place_municipality = top.name if is_own_top else ""
-        offer.place_centre = centre.name if centre is not None else ""
+        offer.place_municipality = top[0] if is_own_top else ""
+        offer.place_centre = centre[0] if centre is not None else ""
     return offers
+
+
+def _owner_chains(owner_ids):
+    """(pk, name, kind, parent id) of ``owner_ids`` and every organisation
+    above them. A recursive query (PostgreSQL and SQLite both have it): the ORM
+    can only follow ``parent`` to a depth named in advance. ``UNION`` rather
+    than ``UNION ALL`` ends a chain that runs in a loop."""
+    table = connection.ops.quote_name(Organisation._meta.db_table)
+    placeholders = ", ".join(["%s"] * len(owner_ids)) or "NULL"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            WITH RECURSIVE chain(id, name, kind, parent_id) AS (
+                SELECT id, name, kind, parent_id FROM {table}
+                WHERE id IN ({placeholders})
+                UNION
+                SELECT o.id, o.name, o.kind, o.parent_id
+                FROM {table} o JOIN chain c ON o.id = c.parent_id
+            )
+            SELECT id, name, kind, parent_id FROM chain
+            """,  # noqa: S608 - the table name is the model's, values are parameters
+            list(owner_ids),
+        )
+        return cursor.fetchall()
 
 
 def urgent_help(user):

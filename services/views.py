@@ -1,7 +1,9 @@
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView
 
 from core.models import SiteContact
 from core.seeding import source_years
+from core.templatetags.fragments import prefetch_once
 from core.views import FilteredListView
 
 from . import selectors
@@ -13,6 +15,7 @@ from .models import Offer
 class OfferListView(FilteredListView):
     filterset_class = OfferFilter
     template_name = "services/offer/index.html"
+    results_template_name = "services/offer/_results.html"
     context_object_name = "offers"
 
     def get_queryset(self):
@@ -21,8 +24,10 @@ class OfferListView(FilteredListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         selectors.label_places(context["offers"])
-        context["urgent_help"] = selectors.urgent_help(self.request.user)
         return context
+
+    def get_surrounding_data(self):
+        return {"urgent_help": selectors.urgent_help(self.request.user)}
 
 
 class OfferDetailView(DetailView):
@@ -35,7 +40,13 @@ class OfferDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         offer = self.object
-        context["way_in"] = way_in(offer, SiteContact.current())
+        context["prepare_fragments"] = prefetch_once(
+            offer, *selectors.offer_fragment_prefetches(self.request.user)
+        )
+        # Shown in a fragment only: read when that is rendered.
+        context["way_in"] = SimpleLazyObject(
+            lambda: way_in(offer, SiteContact.current())
+        )
         if offer.last_verified_on is None and offer.curated_on is None:
             # Only the seed has written it: say how old its source is.
             context["source_year"] = source_years(Offer, [offer.pk]).get(offer.pk)

@@ -10,6 +10,10 @@ language, so a staff-only item never reaches a visitor's fragment, and the
 version, so a save shows at once. A part that depends on the user or the clock
 stays outside. A cache that is down never breaks a page: the part is rendered.
 Switched off with ``FRAGMENT_CACHE_TIMEOUT = 0`` (the tests' default).
+
+What only the fragments show need not be read when they all come from the
+cache: a view puts ``prepare_fragments`` in the context (``prefetch_once``),
+and the tag calls it before it renders a fragment, never on a hit.
 """
 
 import hashlib
@@ -18,6 +22,7 @@ import logging
 from django import template
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import prefetch_related_objects
 from django.utils.translation import get_language
 
 from ..content_versions import content_version
@@ -48,23 +53,63 @@ class FragmentNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
-        timeout = settings.FRAGMENT_CACHE_TIMEOUT
-        if not timeout or request is None:
-            return self.nodelist.render(context)
-        try:
-            key = fragment_key(request, [v.resolve(context) for v in self.vary_on])
-            stored = cache.get(key)
-        except Exception:  # noqa: BLE001 - without a cache, render the part
-            logger.exception("A page fragment could not be read from the cache")
-            return self.nodelist.render(context)
-        if stored is not None:
-            return stored
-        rendered = self.nodelist.render(context)
-        try:
-            cache.set(key, rendered, timeout)
-        except Exception:  # noqa: BLE001 - the part is shown all the same
-            logger.exception("A page fragment could not be stored")
-        return rendered
+        if request is None:
+            return self._render(context)
+        parts = [v.resolve(context) for v in self.vary_on]
+        return cached_part(request, parts, lambda: self._render(context))
+
+    def _render(self, context):
+        prepare = context.get("prepare_fragments")
+        if callable(prepare):
+            prepare()
+        return self.nodelist.render(context)
+
+
+def prefetch_once(obj, *lookups):
+    """A ``prepare_fragments``: ``lookups`` prefetched onto ``obj`` the first
+    time a fragment of the page is rendered, at the same queries as the
+    queryset's own ``prefetch_related`` would cost."""
+    done = []
+
+    def prepare():
+        if not done:
+            done.append(True)
+            prefetch_related_objects([obj], *lookups)
+
+    return prepare
+
+
+def cached_part(request, parts, render):
+    """The part of a page named by ``parts`` (see ``fragment_key``): from the
+    cache, else ``render()``, stored. For views that keep a part of their page
+    (a list's results: core/views.py) as much as for the template tag."""
+    stored = read_part(request, parts)
+    if stored is not None:
+        return stored
+    rendered = render()
+    store_part(request, parts, rendered)
+    return rendered
+
+
+def read_part(request, parts):
+    """The stored part, or None: switched off, not stored, or no cache."""
+    if not settings.FRAGMENT_CACHE_TIMEOUT:
+        return None
+    try:
+        return cache.get(fragment_key(request, parts))
+    except Exception:  # noqa: BLE001 - without a cache, render the part
+        logger.exception("A page fragment could not be read from the cache")
+        return None
+
+
+def store_part(request, parts, rendered):
+    timeout = settings.FRAGMENT_CACHE_TIMEOUT
+    if not timeout:
+        return
+    try:
+        cache.set(fragment_key(request, parts), rendered, timeout)
+    except Exception:  # noqa: BLE001 - the part is shown all the same
+        logger.exception("A page fragment could not be stored")
 
 
 def fragment_key(request, parts):

@@ -546,13 +546,13 @@ def _hit_fields(shown, objects, user, by_key):
     already kept what the user may see), so they are kept in the cache by
     content version and language, and a page of hits seen before costs no
     query; the others are loaded, one query per type."""
-    prefix = f"search-hit:{get_language()}:{content_version()}"
-    keys = {f"{prefix}:{row.key}:{row.pk}": (row.key, row.pk) for row in shown}
     try:
+        prefix = f"search-hit:{get_language()}:{content_version()}"
+        keys = {f"{prefix}:{row.key}:{row.pk}": (row.key, row.pk) for row in shown}
         cached = cache.get_many(list(keys))
     except Exception:  # noqa: BLE001 - without a cache, load them all
         logger.warning("The cache could not be read (search hits)", exc_info=True)
-        cached = {}
+        prefix, keys, cached = None, {}, {}
     fields = {keys[name]: value for name, value in cached.items()}
     missing = [row for row in shown if (row.key, row.pk) not in fields]
     if not missing:
@@ -568,6 +568,8 @@ def _hit_fields(shown, objects, user, by_key):
         owner = _owner_id(item, result_type.owner)
         values["municipality"] = municipalities.get(owner, "")
         fresh[row.key, row.pk] = values
+    if prefix is None:
+        return fields | fresh
     try:
         cache.set_many(
             {f"{prefix}:{key}:{pk}": value for (key, pk), value in fresh.items()},

@@ -7,7 +7,6 @@ Resources build on offers: what they list on an offer's page, they contribute
 from django.db import connection
 from django.db.models import Prefetch
 
-from core.history import last_curated_change
 from core.relations import contributed_prefetches
 from core.visibility import visible_through
 
@@ -29,12 +28,11 @@ def offer_detail(user):
     """Offers for the offer page: what it shows outside its fragments (the
     addresses, whose "open now" follows the clock), for ``user``. The rest is
     ``offer_fragment_prefetches``, read only when a fragment is rendered."""
+    # "Senest ændret" (a curator's change, never the seed load's) is read by
+    # the view only for an offer not verified since: as a subquery here it made
+    # the statement take 4-5 ms to plan at 100x (1 ms without).
     return (
         Offer.objects.visible_to(user)
-        .annotate(
-            # "Senest ændret": a curator's change, never the seed load's.
-            curated_on=last_curated_change(Offer)
-        )
         .select_related("kind", "legal_basis", "owner__parent", "parent")
         .prefetch_related(
             Prefetch(

@@ -1,6 +1,7 @@
 from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView
 
+from core.history import last_curated_on
 from core.models import SiteContact
 from core.seeding import source_years
 from core.templatetags.fragments import prefetch_once
@@ -47,6 +48,9 @@ class OfferDetailView(DetailView):
         context["way_in"] = SimpleLazyObject(
             lambda: way_in(offer, SiteContact.current())
         )
+        offer.curated_on = None
+        if offer.last_verified_on is None:
+            offer.curated_on = last_curated_on(offer)
         if offer.last_verified_on is None and offer.curated_on is None:
             # Only the seed has written it: say how old its source is.
             context["source_year"] = source_years(Offer, [offer.pk]).get(offer.pk)

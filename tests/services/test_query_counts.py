@@ -22,9 +22,10 @@ EXPECTED = {
     "list, page 2": 9,
     # The offer, and its other legal bases, target groups, locations, their
     # opening hours, sub-offers, methods, key figures and resources; the
-    # organisation chart (the contact chain); the source document's year, for
-    # an offer no person has changed or verified.
-    "detail": 11,
+    # organisation chart (the contact chain); for an offer not verified, the
+    # date of the last change a person made and, when there is none, the
+    # source document's year.
+    "detail": 12,
 }
 
 

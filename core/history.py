@@ -130,15 +130,21 @@ def _record_existing_links(apps, app_label, name, field, history_rows):
 UNCURATED_CHANNELS = (Channel.SEED, Channel.COMMAND)
 
 
-def last_curated_change(model):
-    """An expression for the date of a row's latest change a person made (a
-    curator in the admin, an import, a verification), for ``annotate``: None
-    for a row only the seed loader has written, whose ``updated_at`` is the
-    day the seed was loaded, not the day its content was new."""
-    rows = model.history.model.objects.filter(id=models.OuterRef("pk")).exclude(
+def _curated_changes(model):
+    """The history rows of ``model`` that a person made (a curator in the
+    admin, an import, a verification), newest first."""
+    return model.history.model.objects.exclude(
         history_channel__in=UNCURATED_CHANNELS
-    )
-    return models.Subquery(rows.order_by("-history_date").values("history_date")[:1])
+    ).order_by("-history_date")
+
+
+def last_curated_change(model):
+    """An expression for the date of a row's latest change a person made, for
+    ``annotate``: None for a row only the seed loader has written, whose
+    ``updated_at`` is the day the seed was loaded, not the day its content was
+    new."""
+    rows = _curated_changes(model).filter(id=models.OuterRef("pk"))
+    return models.Subquery(rows.values("history_date")[:1])
 
 
 def last_curated_on(obj):
@@ -147,10 +153,8 @@ def last_curated_on(obj):
     it (as a subquery of the page's statement it made that statement slow to
     plan)."""
     return (
-        type(obj)
-        .history.model.objects.filter(id=obj.pk)
-        .exclude(history_channel__in=UNCURATED_CHANNELS)
-        .order_by("-history_date")
+        _curated_changes(type(obj))
+        .filter(id=obj.pk)
         .values_list("history_date", flat=True)
         .first()
     )
